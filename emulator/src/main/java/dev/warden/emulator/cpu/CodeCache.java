@@ -1,0 +1,51 @@
+package dev.warden.emulator.cpu;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Pre-decoded instructions, keyed by the RAM backing store that holds them (array identity and
+ * 4 KiB page), so aliases and every CPU that shares the cache see the same decoded page. Stores
+ * by a CPU into a decoded page re-decode the words they touch. Whoever writes RAM behind the
+ * cores' backs (an image loader, a DMA model) calls {@link #invalidateAll()}.
+ */
+public final class CodeCache {
+
+    private final Map<byte[], Op[][]> pages = new IdentityHashMap<>();
+    private int generation;
+
+    Op[] lookup(byte[] array, int offset) {
+        Op[][] sub = pages.get(array);
+        return sub == null ? null : sub[offset >>> 12];
+    }
+
+    Op[] decode(byte[] array, int offset) {
+        Op[][] sub = pages.computeIfAbsent(array, a -> new Op[(a.length + 4095) >>> 12][]);
+        Op[] ops = sub[offset >>> 12];
+        if (ops == null) {
+            ops = new Op[1024];
+            for (int i = 0; i < 1024; i++) ops[i] = Decoder.decode(word(array, offset + 4 * i));
+            sub[offset >>> 12] = ops;
+        }
+        return ops;
+    }
+
+    /** Re-decodes the words of a decoded page that a store of {@code size} bytes at {@code pageOffset} touched. */
+    static void rewrite(Op[] ops, byte[] array, int pageBase, int pageOffset, int size) {
+        for (int i = pageOffset >>> 2; i <= (pageOffset + size - 1) >>> 2 && i < 1024; i++) {
+            ops[i] = Decoder.decode(word(array, pageBase + 4 * i));
+        }
+    }
+
+    /** Forgets every decoded page; cores flush their TLBs before they run again. */
+    public void invalidateAll() {
+        pages.clear();
+        generation++;
+    }
+
+    int generation() { return generation; }
+
+    private static int word(byte[] a, int o) {
+        return (a[o] & 0xff) | (a[o + 1] & 0xff) << 8 | (a[o + 2] & 0xff) << 16 | (a[o + 3] & 0xff) << 24;
+    }
+}
