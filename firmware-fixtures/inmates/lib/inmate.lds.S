@@ -1,0 +1,49 @@
+/*
+ * Inmate link layout, preprocessed with LOAD_BASE set per board:
+ *   +0x0000  .boot   reset entry, then the vector table at +0x800
+ *   +0x1000  .params parameter block (4 KiB; zero unless the build embeds one)
+ *   +0x2000  .text, .rodata, .data
+ *            .bss    (zeroed at start-up; holds the page tables)
+ *            stacks  (4 KiB primary, 4 KiB for a CPU started by PSCI CPU_ON)
+ * The flat binary ends with .data; everything after it is RAM the image uses.
+ */
+OUTPUT_FORMAT("elf64-littleaarch64")
+OUTPUT_ARCH(aarch64)
+ENTRY(__reset_entry)
+
+SECTIONS
+{
+	. = LOAD_BASE;
+	__load_base = .;
+	.boot : { KEEP(*(.boot)) }
+
+	. = LOAD_BASE + 0x1000;
+	.params : {
+		__params = .;
+		KEEP(*(.params))
+		. = __params + 0x1000;
+	}
+
+	.text : { *(.text .text.*) }
+	.rodata : { *(.rodata .rodata.*) }
+	.data : { *(.data .data.*) }
+
+	. = ALIGN(4096);
+	.bss (NOLOAD) : {
+		__bss_start = .;
+		*(.bss .bss.* COMMON)
+		. = ALIGN(16);
+		__bss_end = .;
+	}
+
+	. = ALIGN(4096);
+	.stack (NOLOAD) : {
+		. = . + 0x1000;
+		__stack_top = .;
+		. = . + 0x1000;
+		__secondary_stack_top = .;
+	}
+	__image_end = .;
+
+	/DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) }
+}

@@ -1,0 +1,40 @@
+/* The four string helpers freestanding code needs (GCC may call them too). */
+#include "inmate.h"
+
+void *memset(void *dst, int c, size_t n)
+{
+	u8 *d = dst;
+
+	while (n--)
+		*d++ = (u8)c;
+	return dst;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	u8 *d = dst;
+	const u8 *s = src;
+
+	while (n--)
+		*d++ = *s++;
+	return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const u8 *x = a, *y = b;
+
+	for (; n; n--, x++, y++)
+		if (*x != *y)
+			return *x < *y ? -1 : 1;
+	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
