@@ -17,6 +17,9 @@ done
 for src in dt-oracle/overlays/*.dtso; do
 	dtc -@ -q -I dts -O dtb -o "${src%.dtso}.dtbo" "$src"
 done
+for src in dt-oracle/samples/*.dts; do
+	dtc -@ -q -I dts -O dtb -o "${src%.dts}.dtb" "$src"
+done
 
 golden=dt-oracle/golden
 rm -rf "$golden"
@@ -41,7 +44,7 @@ grep -v '^#' dt-oracle/cases.txt | grep -v '^$' | while read -r name base overla
 done
 
 # dtc -O dts and fdtdump text of every fixture blob; the golden name is the path with / -> __
-for blob in */boot/dtb/*.dtb */boot/dtb/*.dtbo */boot/dtb/ti/*.dtb */boot/dtb/ti/*.dtbo dt-oracle/overlays/*.dtbo; do
+for blob in */boot/dtb/*.dtb */boot/dtb/*.dtbo */boot/dtb/ti/*.dtb */boot/dtb/ti/*.dtbo dt-oracle/overlays/*.dtbo dt-oracle/samples/*.dtb; do
 	[ -f "$blob" ] || continue
 	key=$(echo "$blob" | sed 's#/#__#g')
 	dtc -I dtb -O dts -o "$golden/dts/$key.dts" "$blob" 2>/dev/null

@@ -83,6 +83,11 @@ public final class FdtBlob {
         return buf.length;
     }
 
+    /** The blob parsed into a tree (strict: bad structure throws {@link FdtException}). */
+    public dev.warden.devicetree.model.DeviceTree toTree() {
+        return FdtReader.read(bytes(), name);
+    }
+
     public FdtBlob copy() {
         return new FdtBlob(buf.clone(), name);
     }
