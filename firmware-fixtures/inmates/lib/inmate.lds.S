@@ -5,6 +5,7 @@
  *   +0x2000  .text, .rodata, .data
  *            .bss    (zeroed at start-up; holds the page tables)
  *            stacks  (4 KiB primary, 4 KiB for a CPU started by PSCI CPU_ON)
+ * Everything must fit the 64 KiB RAM region of Jailhouse's demo cells.
  * The flat binary ends with .data; everything after it is RAM the image uses.
  */
 OUTPUT_FORMAT("elf64-littleaarch64")
@@ -31,19 +32,21 @@ SECTIONS
 	. = ALIGN(4096);
 	.bss (NOLOAD) : {
 		__bss_start = .;
+		*(.bss.pagetables)
 		*(.bss .bss.* COMMON)
 		. = ALIGN(16);
 		__bss_end = .;
 	}
 
-	. = ALIGN(4096);
 	.stack (NOLOAD) : {
+		. = ALIGN(16);
 		. = . + 0x1000;
 		__stack_top = .;
 		. = . + 0x1000;
 		__secondary_stack_top = .;
 	}
 	__image_end = .;
+	ASSERT(__image_end - __load_base <= 0x10000, "inmate does not fit 64 KiB of cell RAM")
 
 	/DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) }
 }

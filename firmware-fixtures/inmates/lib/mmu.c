@@ -9,7 +9,7 @@
 #define BLOCK_SIZE	(1UL << BLOCK_SHIFT)
 #define L1_SHIFT	30
 #define ENTRIES		512
-#define L2_TABLES	4
+#define L2_TABLES	7	/* one per GiB region touched; fits the 64 KiB cell RAM */
 
 #define DESC_VALID	(1UL << 0)
 #define DESC_TABLE	(3UL << 0)
@@ -29,8 +29,9 @@
 #define SCTLR_C		(1UL << 2)
 #define SCTLR_I		(1UL << 12)
 
-static u64 level1[ENTRIES] __attribute__((aligned(4096)));
-static u64 level2[L2_TABLES][ENTRIES] __attribute__((aligned(4096)));
+/* In their own section so the linker packs them without alignment gaps. */
+static u64 level1[ENTRIES] __attribute__((aligned(4096), section(".bss.pagetables")));
+static u64 level2[L2_TABLES][ENTRIES] __attribute__((aligned(4096), section(".bss.pagetables")));
 static unsigned int level2_used;
 
 static u64 *level2_for(u64 addr)

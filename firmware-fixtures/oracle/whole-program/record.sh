@@ -6,8 +6,16 @@
 #   <inmate>.uart.txt      the bytes the inmate wrote to the PL011 (CR LF endings)
 #   <inmate>.trace.txt.gz  the trace, format in README.md
 #   qemu-version.txt       which QEMU and which command line produced them
-# Usage: record.sh [inmate ...]   (default: all of them)
+# Usage: record.sh [--check] [inmate ...]   (default: all of them)
+#   --check  re-runs QEMU live and compares with the committed goldens instead
+#            of overwriting them (the oracle profile / .ci/run use this)
 set -eu
+
+check=false
+if [ "${1:-}" = --check ]; then
+	check=true
+	shift
+fi
 
 here=$(cd "$(dirname "$0")" && pwd)
 images=$here/../../inmates/build/qemu-arm64-virt-standalone
@@ -26,6 +34,7 @@ fi
 # the same instruction count in every run.
 base="-M virt,gic-version=3 -cpu cortex-a53 -nographic -m 128 -icount shift=0,sleep=off"
 
+failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
@@ -51,10 +60,30 @@ for inmate in $inmates; do
 	cmp -s "$work/$inmate.uart" "$work/$inmate.traced-uart" || {
 		echo "record.sh: $inmate printed differently with tracing on" >&2; exit 1; }
 
-	cp "$work/$inmate.uart" "$here/$inmate.uart.txt"
-	gzip -9 -n -c "$work/$inmate.trace" > "$here/$inmate.trace.txt.gz"
+	if $check; then
+		if ! cmp -s "$work/$inmate.uart" "$here/$inmate.uart.txt"; then
+			echo "DIFFERS: $inmate.uart.txt" >&2
+			diff "$here/$inmate.uart.txt" "$work/$inmate.uart" | head -n 10 >&2 || true
+			failed=1
+		fi
+		gzip -dc "$here/$inmate.trace.txt.gz" | grep -v '^# source:' > "$work/$inmate.golden"
+		grep -v '^# source:' "$work/$inmate.trace" > "$work/$inmate.live"
+		if ! cmp -s "$work/$inmate.golden" "$work/$inmate.live"; then
+			echo "DIFFERS: $inmate.trace.txt.gz, first difference:" >&2
+			diff "$work/$inmate.golden" "$work/$inmate.live" | head -n 6 >&2 || true
+			failed=1
+		fi
+	else
+		cp "$work/$inmate.uart" "$here/$inmate.uart.txt"
+		gzip -9 -n -c "$work/$inmate.trace" > "$here/$inmate.trace.txt.gz"
+	fi
 	tail -n 1 "$work/$inmate.trace"
 done
+
+if $check; then
+	[ "$failed" = 0 ] && echo "record.sh --check: live QEMU runs match the goldens"
+	exit "$failed"
+fi
 
 {
 	"$qemu" --version | head -n 1
