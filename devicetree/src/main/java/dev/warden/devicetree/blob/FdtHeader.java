@@ -21,7 +21,7 @@ public record FdtHeader(
 
     /** Reads the header words; a blob shorter than the 40-byte header gives FDT_ERR_TRUNCATED. */
     public static FdtHeader read(byte[] blob, int length, String source) {
-        if (length < 8) {
+        if (length < 4) {
             throw new FdtException(FdtError.FDT_ERR_TRUNCATED, source, length,
                     "expected a device-tree header, file is only " + length + " bytes");
         }
@@ -31,10 +31,8 @@ public record FdtHeader(
                     String.format("expected magic 0xd00dfeed, found 0x%08x", magic));
         }
         if (length < Fdt.HEADER_SIZE_V17) {
-            // versions below 17 have shorter headers; read what is there, zero the rest
-            byte[] padded = new byte[Fdt.HEADER_SIZE_V17];
-            System.arraycopy(blob, 0, padded, 0, length);
-            return fromWords(padded);
+            throw new FdtException(FdtError.FDT_ERR_TRUNCATED, source, length,
+                    "expected a " + Fdt.HEADER_SIZE_V17 + "-byte header, file ends after " + length + " bytes");
         }
         return fromWords(blob);
     }
