@@ -1,7 +1,8 @@
 /*
  * ivshmem-demo: finds the Jailhouse ivshmem device (110a:4106) on bus 0 of
- * the cell's virtual PCI, maps its registers and shared memory, then once a
- * second rings the peer's doorbell and counts the interrupts the peers send.
+ * the cell's virtual PCI, maps its registers and shared memory, sets its state
+ * to ID + 1, then once a second rings the peer's doorbell and counts the
+ * interrupts the peers send (the count also goes to word 0 of its output section).
  * Without a device (e.g. bare QEMU virt) it says so and ends.
  */
 #include "inmate.h"
@@ -11,6 +12,7 @@
 #define PCI_ID			0x00
 #define PCI_COMMAND		0x04
 #define  PCI_COMMAND_MEMORY	0x2
+#define  PCI_COMMAND_MASTER	0x4
 #define PCI_CLASS_REV		0x08
 #define PCI_BAR0		0x10
 #define PCI_CAP_PTR		0x34
@@ -23,8 +25,10 @@
 #define REG_MAX_PEERS		0x04
 #define REG_INT_CTRL		0x08
 #define REG_DOORBELL		0x0c
+#define REG_STATE		0x10
 
 static u64 registers;
+static volatile u32 *output;
 static u32 target;
 static volatile unsigned int interrupts;
 
@@ -53,6 +57,8 @@ static void on_irq(u32 irq)
 		timer_arm(timer_frequency());
 	} else if (irq == BOARD_IVSHMEM_IRQ) {
 		interrupts++;
+		/* Publish the count in our output section, where the peers can read it. */
+		output[0] = interrupts;
 		printk("\nIVSHMEM: got interrupt 0 (#%u)\n", interrupts);
 	} else {
 		printk("IVSHMEM: unexpected IRQ %u\n", irq);
@@ -87,7 +93,7 @@ void inmate_main(void)
 	}
 
 	mmio_write32(PCI_CFG(dev, PCI_BAR0), (u32)BAR0_ADDRESS);
-	mmio_write16(PCI_CFG(dev, PCI_COMMAND), PCI_COMMAND_MEMORY);
+	mmio_write16(PCI_CFG(dev, PCI_COMMAND), PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
 	registers = BAR0_ADDRESS;
 	map_range(registers, 0x1000, MAP_DEVICE);
 	printk("IVSHMEM: bar0 is at %p\n", (void *)registers);
@@ -106,7 +112,8 @@ void inmate_main(void)
 	printk("IVSHMEM: state table is at %p\n", (void *)shmem);
 	printk("IVSHMEM: R/W section is at %p\n", (void *)(shmem + state_size));
 	printk("IVSHMEM: input sections start at %p\n", (void *)input);
-	printk("IVSHMEM: output section is at %p\n", (void *)(input + id * out_size));
+	output = (volatile u32 *)(input + id * out_size);
+	printk("IVSHMEM: output section is at %p\n", output);
 
 	target = max_peers ? (id + 1) % max_peers : 0;
 	irq_set_handler(on_irq);
@@ -115,6 +122,9 @@ void inmate_main(void)
 	if (BOARD_IVSHMEM_IRQ)
 		gic_enable_irq(BOARD_IVSHMEM_IRQ);
 	mmio_write32(registers + REG_INT_CTRL, 1);
+	/* Our entry in the state table: non-zero says "up" to the peers. */
+	mmio_write32(registers + REG_STATE, id + 1);
+	output[0] = 0;
 	printk("IVSHMEM: initialized device\n");
 
 	timer_arm(timer_frequency());
