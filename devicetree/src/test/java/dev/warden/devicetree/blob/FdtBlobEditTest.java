@@ -55,12 +55,12 @@ class FdtBlobEditTest {
         FdtBlob b = roomy();
         int stringsBefore = b.sizeDtStrings();
         int child = b.pathOffset("/child@1000");
-        // "cells" is the tail of "#address-cells", the first string of the block
+        // "cells" is the tail of "#address-cells", which comes after "model" and "compatible"
         assertThat(b.setProp(child, "cells", new byte[4])).isZero();
         assertThat(b.sizeDtStrings()).isEqualTo(stringsBefore);
         int prop = b.propertyOffset(child, "cells");
-        assertThat(b.propNameOffset(prop)).isEqualTo("#address-".length());
-        assertThat(b.stringAt(0)).isEqualTo("#address-cells");
+        assertThat(b.propNameOffset(prop)).isEqualTo("model\0compatible\0#address-".length());
+        assertThat(b.stringAt(b.propNameOffset(prop) - "#address-".length())).isEqualTo("#address-cells");
         // a name not present is appended at the end of the block
         assertThat(b.setProp(child, "warden,fresh", new byte[0])).isZero();
         assertThat(b.sizeDtStrings()).isEqualTo(stringsBefore + "warden,fresh".length() + 1);
