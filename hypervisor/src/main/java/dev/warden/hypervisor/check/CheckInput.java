@@ -1,0 +1,36 @@
+package dev.warden.hypervisor.check;
+
+import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.hypervisor.config.MemoryRegion;
+import dev.warden.hypervisor.config.SystemConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A configuration set in revision-14 values: the system, the non-root cells and maybe the DT. */
+public record CheckInput(SystemConfig system, List<CellConfig> cells, Optional<DeviceTreeView> deviceTree) {
+    public CheckInput {
+        cells = List.copyOf(cells);
+    }
+
+    public CellConfig root() {
+        return system.rootCell();
+    }
+
+    /** Root first, then the non-root cells in the order given. */
+    public List<CellConfig> allCells() {
+        List<CellConfig> out = new ArrayList<>();
+        out.add(root());
+        out.addAll(cells);
+        return out;
+    }
+
+    public static Location region(CellConfig cell, int index) {
+        MemoryRegion m = cell.memoryRegions().get(index);
+        return new Location(cell.name(), "mem_regions[" + index + "]", m.phys(), m.size());
+    }
+
+    public static String describe(MemoryRegion m) {
+        return String.format("phys 0x%x virt 0x%x size 0x%x", m.phys(), m.virt(), m.size());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.warden.hypervisor.check;
+
+import dev.warden.hypervisor.check.rules.BootCpuRule;
+import dev.warden.hypervisor.check.rules.ConsoleSharedRule;
+import dev.warden.hypervisor.check.rules.CpuNotInRootRule;
+import dev.warden.hypervisor.check.rules.CpusOnBoardRule;
+import dev.warden.hypervisor.check.rules.CrossCellOverlapRule;
+import dev.warden.hypervisor.check.rules.HypervisorReservedRule;
+import dev.warden.hypervisor.check.rules.InmateDeviceInRootRule;
+import dev.warden.hypervisor.check.rules.IrqchipAddressRule;
+import dev.warden.hypervisor.check.rules.IrqchipPinBaseRule;
+import dev.warden.hypervisor.check.rules.IvshmemEndpointsRule;
+import dev.warden.hypervisor.check.rules.IvshmemRegionSetRule;
+import dev.warden.hypervisor.check.rules.LoadableReachRule;
+import dev.warden.hypervisor.check.rules.OverlapHypervisorRule;
+import dev.warden.hypervisor.check.rules.OverlapInCellRule;
+import dev.warden.hypervisor.check.rules.OverlapIommuRule;
+import dev.warden.hypervisor.check.rules.OverlapIrqchipRule;
+import dev.warden.hypervisor.check.rules.OverlapMmconfigRule;
+import dev.warden.hypervisor.check.rules.RootDeviceCoverageRule;
+import dev.warden.hypervisor.check.rules.RootStarvedRule;
+import dev.warden.hypervisor.check.rules.SharedCpuRule;
+import dev.warden.hypervisor.check.rules.SharedInterruptRule;
+import dev.warden.hypervisor.check.rules.SubPageWidthRule;
+import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.hypervisor.config.ConfigConverter;
+import dev.warden.hypervisor.config.SystemConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a configuration set: first every check of Jailhouse's {@code config check} (rule IDs
+ * {@code jailhouse/...}, same verdicts), then Warden's own rules from the failure catalogue, the
+ * device-tree ones only when a DT is given. Configurations of older revisions are converted to
+ * revision 14 first, so every rule sees one set of flag meanings.
+ */
+public final class ConfigChecker {
+    private ConfigChecker() {
+    }
+
+    /** Every rule, in report order. */
+    public static List<Rule> rules() {
+        return List.of(new OverlapInCellRule(), new OverlapHypervisorRule(), new OverlapMmconfigRule(),
+                new OverlapIommuRule(), new OverlapIrqchipRule(), new CrossCellOverlapRule(), new BootCpuRule(),
+                new CpuNotInRootRule(), new SharedCpuRule(), new RootStarvedRule(), new CpusOnBoardRule(),
+                new SubPageWidthRule(), new IrqchipAddressRule(), new IrqchipPinBaseRule(), new SharedInterruptRule(),
+                new IvshmemRegionSetRule(), new IvshmemEndpointsRule(), new LoadableReachRule(),
+                new HypervisorReservedRule(), new RootDeviceCoverageRule(), new InmateDeviceInRootRule(),
+                new ConsoleSharedRule());
+    }
+
+    public static List<Finding> check(SystemConfig system, List<CellConfig> cells, Optional<DeviceTreeView> dt) {
+        SystemConfig sys14 = (SystemConfig) ConfigConverter.toRevision14(system);
+        List<CellConfig> cells14 = cells.stream().map(c -> (CellConfig) ConfigConverter.toRevision14(c)).toList();
+        CheckInput input = new CheckInput(sys14, cells14, dt);
+        FindingSink sink = new FindingSink();
+        for (Rule rule : rules()) {
+            sink.begin(rule);
+            rule.check(input, sink);
+        }
+        return List.copyOf(sink.findings());
+    }
+
+    /** Checks and wraps the findings with the files they came from. */
+    public static CheckReport report(SystemConfig system, String systemFile, List<CellConfig> cells,
+            List<String> cellFiles, Optional<DeviceTreeView> dt) {
+        List<CheckReport.CheckedFile> files = new ArrayList<>();
+        files.add(new CheckReport.CheckedFile(system.name(), systemFile, true));
+        for (int i = 0; i < cells.size(); i++) {
+            files.add(new CheckReport.CheckedFile(cells.get(i).name(), cellFiles.get(i), false));
+        }
+        return new CheckReport(files, check(system, cells, dt));
+    }
+}

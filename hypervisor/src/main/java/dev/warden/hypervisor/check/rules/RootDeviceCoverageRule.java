@@ -1,0 +1,60 @@
+package dev.warden.hypervisor.check.rules;
+
+import dev.warden.hypervisor.check.CheckInput;
+import dev.warden.hypervisor.check.DeviceTreeView;
+import dev.warden.hypervisor.check.FindingSink;
+import dev.warden.hypervisor.check.Location;
+import dev.warden.hypervisor.check.Ranges;
+import dev.warden.hypervisor.check.Severity;
+import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.hypervisor.config.MemoryRegion;
+import dev.warden.hypervisor.config.PlatformInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every register range of a node enabled in the root DT must be covered by a root region, or the
+ * driver's first access after enable parks a root CPU ("Unhandled data read at ..."). Ranges the
+ * hypervisor emulates (GICD, GICR) or handed to a non-root cell are left to other rules.
+ */
+public final class RootDeviceCoverageRule extends BaseRule {
+    public RootDeviceCoverageRule() {
+        super("dt/root-region-missing", Severity.WARNING, "Device enabled in the root DT but not in a root region");
+    }
+
+    @Override
+    public void check(CheckInput in, FindingSink out) {
+        if (in.deviceTree().isEmpty()) {
+            return;
+        }
+        PlatformInfo p = in.system().platform();
+        List<MemoryRegion> otherCells = new ArrayList<>();
+        for (CellConfig c : in.cells()) {
+            otherCells.addAll(c.memoryRegions());
+        }
+        for (DeviceTreeView.Device d : in.deviceTree().get().devices()) {
+            if (!d.enabled()) {
+                continue;
+            }
+            for (DeviceTreeView.Range r : d.regs()) {
+                if (r.size() == 0 || r.overlaps(p.gicdBase(), 0x10000) || r.overlaps(p.gicrBase(), 0x20000)
+                        || intersectsAny(otherCells, r)) {
+                    continue;
+                }
+                Long gap = Ranges.uncovered(in.root().memoryRegions(), r.start(), r.size());
+                if (gap != null) {
+                    out.add("Node " + d.path() + " is enabled in the root DT but its registers " + hex(r.start()) + "+"
+                                    + hex(r.size()) + " are not in any region of '" + in.root().name() + "' (first gap "
+                                    + "at " + hex(gap) + "); its driver's first access after enable parks a root CPU",
+                            "Add a root-cell region for " + hex(r.start()) + ".." + hex(r.start() + r.size() - 1)
+                                    + " (READ | WRITE | IO), or disable the node in the root DT",
+                            new Location(d.path(), "reg", r.start(), r.size()));
+                }
+            }
+        }
+    }
+
+    private static boolean intersectsAny(List<MemoryRegion> regions, DeviceTreeView.Range r) {
+        return regions.stream().anyMatch(m -> r.overlaps(m.phys(), m.size()));
+    }
+}

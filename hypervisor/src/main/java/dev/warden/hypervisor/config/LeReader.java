@@ -1,0 +1,99 @@
+package dev.warden.hypervisor.config;
+
+/**
+ * Little-endian cursor over a configuration file. It knows the file's name so every error says
+ * where the problem is: {@code k3-am654-idk.cell: offset 0x1f4: mem_regions[3] truncated: ...}.
+ */
+public final class LeReader {
+    private final byte[] data;
+    private final String sourceName;
+    private int position;
+
+    public LeReader(byte[] data, String sourceName) {
+        this.data = data;
+        this.sourceName = sourceName;
+    }
+
+    public String sourceName() {
+        return sourceName;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public int length() {
+        return data.length;
+    }
+
+    public int remaining() {
+        return data.length - position;
+    }
+
+    /** Fails unless {@code size} bytes remain for the struct called {@code what}. */
+    public void require(long size, String what) {
+        if (size > remaining()) {
+            throw error(what + " truncated: expected " + size + " bytes, " + remaining() + " remain");
+        }
+    }
+
+    /** Fails unless {@code count} elements of {@code elementSize} bytes fit in what remains. */
+    public void requireArray(String what, long count, int elementSize) {
+        long needed = count * elementSize;
+        if (count < 0 || needed > remaining()) {
+            long whole = elementSize == 0 ? 0 : remaining() / elementSize;
+            throw error(what + ": count " + Integer.toUnsignedString((int) count) + " runs past the end of the file: "
+                    + count + " x " + elementSize + " bytes needed, " + remaining() + " remain (room for " + whole + ")");
+        }
+    }
+
+    public ConfigFormatException error(String message) {
+        return new ConfigFormatException(sourceName + ": offset 0x" + Integer.toHexString(position) + ": " + message);
+    }
+
+    public ConfigFormatException errorAt(int offset, String message) {
+        return new ConfigFormatException(sourceName + ": offset 0x" + Integer.toHexString(offset) + ": " + message);
+    }
+
+    public int u8() {
+        return data[position++] & 0xff;
+    }
+
+    public int u16() {
+        int v = (data[position] & 0xff) | (data[position + 1] & 0xff) << 8;
+        position += 2;
+        return v;
+    }
+
+    public int u32() {
+        int v = (data[position] & 0xff) | (data[position + 1] & 0xff) << 8
+                | (data[position + 2] & 0xff) << 16 | (data[position + 3] & 0xff) << 24;
+        position += 4;
+        return v;
+    }
+
+    public long u64() {
+        long lo = u32() & 0xffffffffL;
+        long hi = u32() & 0xffffffffL;
+        return lo | hi << 32;
+    }
+
+    public byte[] bytes(int n) {
+        byte[] out = new byte[n];
+        System.arraycopy(data, position, out, 0, n);
+        position += n;
+        return out;
+    }
+
+    public RawBytes raw(int n) {
+        return RawBytes.of(bytes(n));
+    }
+
+    public int peekU16(int offset) {
+        return (data[offset] & 0xff) | (data[offset + 1] & 0xff) << 8;
+    }
+
+    public int peekU8(int offset) {
+        return data[offset] & 0xff;
+    }
+}
