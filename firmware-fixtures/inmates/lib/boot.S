@@ -9,7 +9,7 @@
 
 	.globl __reset_entry
 __reset_entry:
-	adr	x0, vectors
+	ldr	x0, =vectors
 	msr	vbar_el1, x0
 	ldr	x0, =__stack_top
 	mov	sp, x0
@@ -29,7 +29,7 @@ __reset_entry:
 	/* A CPU started by PSCI CPU_ON: own stack, shares everything else. */
 	.globl __secondary_entry
 __secondary_entry:
-	adr	x0, vectors
+	ldr	x0, =vectors
 	msr	vbar_el1, x0
 	ldr	x0, =__secondary_stack_top
 	mov	sp, x0
