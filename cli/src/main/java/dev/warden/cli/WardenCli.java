@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Test harness for the Jailhouse partitioning hypervisor on emulated boards.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DtCommand.class,
     })
 public final class WardenCli implements Runnable {
 
