@@ -10,7 +10,7 @@ import java.util.Optional;
  * from an emulated core or from a modeled guest, ends here after its cell's stage-2 translation.
  * The emulator knows nothing of cells; whoever owns translation calls {@link #read}/{@link #write}.
  */
-public final class PhysicalBus {
+public final class PhysicalBus implements MemoryAccess {
 
     /** One mapped window: either RAM or a device. */
     public record Region(String name, long base, long size, Ram ram, MmioDevice device) {
@@ -61,11 +61,13 @@ public final class PhysicalBus {
         return Optional.empty();
     }
 
+    @Override
     public long read(long address, int size) {
         Region r = find(address, size).orElseThrow(() -> new BusFault(address, size, false));
         return r.isRam() ? r.ram.read(address, size) : r.device.read(address - r.base, size);
     }
 
+    @Override
     public void write(long address, int size, long value) {
         Region r = find(address, size).orElseThrow(() -> new BusFault(address, size, true));
         if (r.isRam()) r.ram.write(address, size, value);

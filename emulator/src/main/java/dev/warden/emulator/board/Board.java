@@ -1,0 +1,124 @@
+package dev.warden.emulator.board;
+
+import dev.warden.emulator.bus.InterruptLine;
+import dev.warden.emulator.bus.PhysicalBus;
+import dev.warden.emulator.clock.Scheduler;
+import dev.warden.emulator.clock.VirtualClock;
+import dev.warden.emulator.console.Console;
+import dev.warden.emulator.devices.misc.RegisterFile;
+import dev.warden.emulator.devices.uart.Pl011;
+import dev.warden.emulator.devices.uart.SerialPort;
+import dev.warden.emulator.devices.uart.Uart8250;
+import dev.warden.emulator.profile.BoardProfile;
+import dev.warden.emulator.profile.BoardProfile.Device;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One emulated board, built from its profile: RAM, devices on the physical bus, a console on every
+ * UART, the virtual clock and the event scheduler. The board advances only inside {@link #runUntil},
+ * so whoever drives it (a scenario, the CLI) decides when time passes.
+ */
+public final class Board {
+
+    private final BoardProfile profile;
+    private final VirtualClock clock = new VirtualClock();
+    private final Scheduler scheduler = new Scheduler(clock);
+    private final PhysicalBus bus = new PhysicalBus();
+    private final Map<String, SerialPort> uarts = new LinkedHashMap<>();
+    private final Map<String, Console> consolesByUart = new LinkedHashMap<>();
+    private final Map<ConsoleRole, Console> consolesByRole = new EnumMap<>(ConsoleRole.class);
+    private Processors processors = Processors.NONE;
+
+    public Board(BoardProfile profile) {
+        this.profile = profile;
+        for (BoardProfile.RamBank bank : profile.ram()) bus.addRam(bank.name(), bank.base(), bank.size());
+        for (Device d : profile.devices()) instantiate(d);
+        assignRole(ConsoleRole.PRIMARY, Optional.of(profile.consoles().primary()));
+        assignRole(ConsoleRole.SECONDARY, profile.consoles().secondary());
+        assignRole(ConsoleRole.HYPERVISOR, profile.consoles().hypervisor());
+    }
+
+    private void instantiate(Device d) {
+        switch (d.kind()) {
+            case "uart-8250" -> addUart(d, new Uart8250(d.name(), d.regShift(), InterruptLine.UNCONNECTED));
+            case "pl011" -> addUart(d, new Pl011(d.name(), InterruptLine.UNCONNECTED));
+            default -> {
+                // Register windows of devices without a behavioural model: present, readable, inert.
+                for (int i = 0; i < d.regions().size(); i++) {
+                    BoardProfile.Region r = d.regions().get(i);
+                    bus.addDevice(d.name() + (i == 0 ? "" : "#" + i), r.base(), r.size(), new RegisterFile(Map.of()));
+                }
+            }
+        }
+    }
+
+    private void addUart(Device d, SerialPort uart) {
+        bus.addDevice(d.name(), d.primary().base(), d.primary().size(), (dev.warden.emulator.bus.MmioDevice) uart);
+        uarts.put(d.name(), uart);
+        consolesByUart.put(d.name(), new Console(d.name(), d.name(), clock, uart));
+    }
+
+    private void assignRole(ConsoleRole role, Optional<String> uartName) {
+        uartName.map(consolesByUart::get).ifPresent(c -> consolesByRole.put(role, c));
+    }
+
+    public BoardProfile profile() { return profile; }
+
+    public VirtualClock clock() { return clock; }
+
+    public Scheduler scheduler() { return scheduler; }
+
+    public PhysicalBus bus() { return bus; }
+
+    public Console console(ConsoleRole role) {
+        Console c = consolesByRole.get(role);
+        if (c == null) throw new IllegalArgumentException("board " + profile.name() + " has no " + role.name().toLowerCase() + " console");
+        return c;
+    }
+
+    public Optional<Console> consoleOfUart(String uartName) {
+        return Optional.ofNullable(consolesByUart.get(uartName));
+    }
+
+    public Map<String, Console> consoles() {
+        return Map.copyOf(consolesByUart);
+    }
+
+    public Optional<SerialPort> uart(String name) {
+        return Optional.ofNullable(uarts.get(name));
+    }
+
+    public void attachProcessors(Processors p) {
+        this.processors = p;
+    }
+
+    /**
+     * Runs the board until {@code condition} holds or virtual time reaches {@code deadlineNanos}.
+     * The condition is checked after every event and every slice of CPU execution.
+     *
+     * @return whether the condition held
+     */
+    public boolean runUntil(BooleanSupplier condition, long deadlineNanos) {
+        while (!condition.getAsBoolean()) {
+            if (clock.now() >= deadlineNanos) return false;
+            long next = Math.min(scheduler.nextEventTime(), deadlineNanos);
+            if (processors.anyRunnable()) {
+                processors.runUntil(next);
+            } else {
+                clock.advanceTo(Math.max(clock.now(), next));
+            }
+            scheduler.runDue();
+        }
+        return true;
+    }
+
+    /** Lets {@code nanos} of virtual time pass. */
+    public void runFor(long nanos) {
+        long deadline = clock.now() + nanos;
+        runUntil(() -> false, deadline);
+    }
+}

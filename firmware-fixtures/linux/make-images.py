@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Writes the arm64 kernel Image that each board's boot media carries for the root-cell Linux model.
+
+The file is a real arm64 Image header (Documentation/arm64/booting: code0/code1, text_offset,
+image_size, flags, magic "ARM\\x64" at 0x38, PE offset) followed by a small description that the
+Linux model reads back: the version banner it prints. U-Boot's booti checks the header exactly as
+for a real kernel. Run from the repository root: python3 firmware-fixtures/linux/make-images.py
+"""
+import struct
+from pathlib import Path
+
+BOARDS = {
+    "k3-am654-idk": "4.19.59-g5f8c1c6121 (oe-user@oe-host) (gcc version 8.3.0 (GNU Toolchain for the A-profile Architecture 8.3-2019.03 (arm-rel-8.36))) #1 SMP PREEMPT Fri Jul 26 09:31:51 UTC 2019",
+    "k3-j721e-evm": "5.4.40-g8e8a6b8a5e (oe-user@oe-host) (gcc version 9.2.1 20191025 (GNU Toolchain for the A-profile Architecture 9.2-2019.12 (arm-9.10))) #1 SMP PREEMPT Mon Sep 21 13:22:35 UTC 2020",
+    "qemu-arm64-virt": "5.10.0-jailhouse (builder@jailhouse-images) (gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #1 SMP PREEMPT Thu Jan 1 00:00:00 UTC 2021",
+}
+
+TEXT_OFFSET = 0x80000
+FLAGS = 0x0a  # little-endian kernel, 4K pages, placement anywhere (bit 3)
+
+
+def image(version: str) -> bytes:
+    payload = ("WARDEN-LINUX-MODEL\nversion=" + version + "\n").encode()
+    size = 64 + len(payload)
+    size = (size + 0xfff) & ~0xfff
+    header = struct.pack("<IIQQQQQQ4sI",
+                         0x91005a4d,          # code0: "MZ" + add x13, x18, #0x16 (as real kernels)
+                         0x14000000,          # code1: branch to stext (b .)
+                         TEXT_OFFSET, size, FLAGS, 0, 0, 0,
+                         b"ARM\x64", 0)
+    assert len(header) == 64
+    return (header + payload).ljust(size, b"\0")
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for board, version in BOARDS.items():
+        out = root / "firmware-fixtures" / board / "boot" / "Image"
+        out.write_bytes(image(version))
+        print(f"wrote {out.relative_to(root)} ({out.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

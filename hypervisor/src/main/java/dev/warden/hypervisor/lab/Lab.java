@@ -1,0 +1,88 @@
+package dev.warden.hypervisor.lab;
+
+import dev.warden.emulator.board.Board;
+import dev.warden.emulator.board.ConsoleRole;
+import dev.warden.emulator.console.Console;
+import dev.warden.emulator.profile.BoardProfile;
+import dev.warden.emulator.profile.BoardProfiles;
+import dev.warden.emulator.uboot.BootMedia;
+import dev.warden.emulator.uboot.UBoot;
+import dev.warden.hypervisor.rootcell.linux.RootCellLinux;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One board on the bench, as a scenario or the CLI uses it: the board built from its profile, its
+ * SD card (a private copy when the scenario changes it), U-Boot, and the root-cell Linux model
+ * that U-Boot starts. Nothing moves until the caller runs the board.
+ */
+public final class Lab implements AutoCloseable {
+
+    private final Board board;
+    private final UBoot uboot;
+    private final RootCellLinux linux;
+    private final Path privateMedia;
+
+    private Lab(Board board, UBoot uboot, RootCellLinux linux, Path privateMedia) {
+        this.board = board;
+        this.uboot = uboot;
+        this.linux = linux;
+        this.privateMedia = privateMedia;
+    }
+
+    /** Builds the board named {@code boardName} and switches it on (time 0; nothing has run yet). */
+    public static Lab powerOn(String boardName, BootRequest request) {
+        BoardProfile profile = BoardProfiles.byName(WardenHome.profiles(), boardName);
+        Path media = profile.boot().media();
+        if (!Files.isDirectory(media)) {
+            throw new IllegalStateException("board " + boardName + ": boot media folder " + media + " does not exist");
+        }
+        Path copy = null;
+        if (request.changesMedia()) {
+            copy = BootMediaWriter.prepare(profile, request);
+            media = copy;
+        }
+        Board board = new Board(profile);
+        RootCellLinux linux = new RootCellLinux(board);
+        UBoot uboot = new UBoot(board, new BootMedia(media), linux);
+        uboot.powerOn();
+        return new Lab(board, uboot, linux, copy);
+    }
+
+    public Board board() { return board; }
+
+    public UBoot uboot() { return uboot; }
+
+    public RootCellLinux linux() { return linux; }
+
+    public Console console(ConsoleRole role) {
+        return board.console(role);
+    }
+
+    /**
+     * Runs the board until {@code text} appears on the console at or after {@code fromIndex}, or
+     * until {@code timeoutNanos} of virtual time have passed.
+     *
+     * @return the index just after the match, or -1 on timeout
+     */
+    public int waitFor(ConsoleRole role, String text, int fromIndex, long timeoutNanos) {
+        Console c = console(role);
+        long deadline = board.clock().now() + timeoutNanos;
+        boolean found = board.runUntil(() -> c.indexOf(text, fromIndex) >= 0, deadline);
+        return found ? c.indexOf(text, fromIndex) + text.length() : -1;
+    }
+
+    @Override
+    public void close() {
+        if (privateMedia == null) return;
+        try (Stream<Path> walk = Files.walk(privateMedia)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.warden.hypervisor.rootcell.linux;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The coreutils a demo types: cat, ls, echo, mount, dmesg, uname, hostname, true, false. */
+final class BuiltinCommands {
+
+    private BuiltinCommands() {}
+
+    static void register(Shell shell, Map<String, ShellCommand> commands, ProcFs fs, RootCellLinux kernel) {
+        commands.put("cat", (args, t) -> {
+            int rc = 0;
+            for (String path : args.subList(1, args.size())) {
+                Optional<byte[]> content = fs.read(path);
+                if (content.isEmpty()) {
+                    t.print("cat: " + path + ": " + (fs.list(path).isPresent() ? "Is a directory" : "No such file or directory") + "\n");
+                    rc = 1;
+                } else {
+                    t.print(new String(content.get(), StandardCharsets.ISO_8859_1));
+                }
+            }
+            return rc;
+        });
+        commands.put("ls", (args, t) -> {
+            String path = args.size() > 1 ? args.get(args.size() - 1) : "/home/root";
+            Optional<List<String>> entries = fs.list(path);
+            if (entries.isEmpty()) {
+                if (fs.read(path).isPresent()) {
+                    t.print(path + "\n");
+                    return 0;
+                }
+                t.print("ls: cannot access '" + path + "': No such file or directory\n");
+                return 2;
+            }
+            if (!entries.get().isEmpty()) t.print(String.join("  ", entries.get()) + "\n");
+            return 0;
+        });
+        commands.put("echo", (args, t) -> {
+            t.print(String.join(" ", args.subList(1, args.size())) + "\n");
+            return 0;
+        });
+        commands.put("mount", (args, t) -> {
+            for (String line : new String(fs.read("/proc/mounts").orElseThrow(), StandardCharsets.ISO_8859_1).split("\n")) {
+                String[] f = line.split(" ");
+                if (f.length >= 4) t.print(f[0] + " on " + f[1] + " type " + f[2] + " (" + f[3] + ")\n");
+            }
+            return 0;
+        });
+        commands.put("dmesg", (args, t) -> {
+            for (String line : kernel.dmesg()) t.print(line + "\n");
+            return 0;
+        });
+        commands.put("uname", (args, t) -> {
+            String release = kernel.version().split(" ")[0];
+            t.print(args.contains("-a")
+                    ? "Linux " + shell.hostname().orElse("") + " " + release + " #1 SMP PREEMPT aarch64 GNU/Linux\n"
+                    : args.contains("-r") ? release + "\n" : "Linux\n");
+            return 0;
+        });
+        commands.put("hostname", (args, t) -> {
+            t.print(shell.hostname().orElse("") + "\n");
+            return 0;
+        });
+        commands.put("true", (args, t) -> 0);
+        commands.put("false", (args, t) -> 1);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.warden.hypervisor.rootcell.linux;
+
+import dev.warden.emulator.board.Board;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The kernel's virtual files, computed when read: /proc/device-tree from the live device tree,
+ * /proc/cpuinfo, /proc/iomem, /proc/cmdline, /proc/mounts, plus /etc/hostname. Other programs
+ * (the jailhouse driver's sysfs) add their own files with {@link #put}.
+ */
+public final class ProcFs {
+
+    private final RootCellLinux kernel;
+    private final Board board;
+    private final TreeMap<String, java.util.function.Supplier<byte[]>> extra = new TreeMap<>();
+
+    ProcFs(RootCellLinux kernel, Board board) {
+        this.kernel = kernel;
+        this.board = board;
+    }
+
+    public void put(String path, java.util.function.Supplier<String> content) {
+        extra.put(path, () -> content.get().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The file's bytes, or empty if there is no such file. */
+    public Optional<byte[]> read(String path) {
+        String p = normalize(path);
+        if (extra.containsKey(p)) return Optional.of(extra.get(p).get());
+        if (p.startsWith("/proc/device-tree")) {
+            String rel = p.substring("/proc/device-tree".length());
+            int slash = rel.lastIndexOf('/');
+            String nodePath = slash <= 0 ? "/" : rel.substring(0, slash);
+            String prop = rel.substring(slash + 1);
+            return kernel.deviceTree().flatMap(t -> Unflatten.resolve(t, nodePath))
+                    .flatMap(n -> n.property(prop).map(v -> prop.equals("name") ? v : v));
+        }
+        return switch (p) {
+            case "/proc/cpuinfo" -> Optional.of(text(cpuinfo()));
+            case "/proc/iomem" -> Optional.of(text(iomem()));
+            case "/proc/cmdline" -> Optional.of(text(kernel.deviceTree().flatMap(t -> t.child("chosen"))
+                    .flatMap(c -> c.string("bootargs")).orElse("") + "\n"));
+            case "/proc/mounts" -> Optional.of(text(mounts()));
+            case "/etc/hostname" -> Optional.of(text(board.profile().boot().login().hostname() + "\n"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Directory entries, or empty if {@code path} is not a directory. */
+    public Optional<List<String>> list(String path) {
+        String p = normalize(path);
+        if (p.startsWith("/proc/device-tree")) {
+            String rel = p.substring("/proc/device-tree".length());
+            return kernel.deviceTree().flatMap(t -> Unflatten.resolve(t, rel.isEmpty() ? "/" : rel)).map(n -> {
+                List<String> out = new ArrayList<>(n.properties().keySet());
+                n.children().forEach(c -> out.add(c.name()));
+                out.sort(null);
+                return out;
+            });
+        }
+        List<String> children = new ArrayList<>();
+        String prefix = p.endsWith("/") ? p : p + "/";
+        for (String f : extra.keySet()) {
+            if (f.startsWith(prefix)) {
+                String rest = f.substring(prefix.length());
+                String entry = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+                if (!children.contains(entry)) children.add(entry);
+            }
+        }
+        if (p.equals("/proc")) children.addAll(List.of("cmdline", "cpuinfo", "device-tree", "iomem", "mounts"));
+        if (p.equals("/")) children.addAll(List.of("bin", "boot", "dev", "etc", "home", "lib", "proc", "sys", "tmp", "usr", "var"));
+        children.sort(null);
+        return children.isEmpty() ? Optional.empty() : Optional.of(children);
+    }
+
+    private static String normalize(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private String cpuinfo() {
+        StringBuilder sb = new StringBuilder();
+        for (int cpu : kernel.onlineCpus()) {
+            String core = board.profile().cpus().get(cpu).core();
+            sb.append("processor\t: ").append(cpu).append('\n')
+              .append("BogoMIPS\t: ").append(String.format("%.2f", board.profile().timerFrequencyHz() * 2 / 1e6)).append('\n')
+              .append("Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\n")
+              .append("CPU implementer\t: 0x41\n")
+              .append("CPU architecture: 8\n")
+              .append("CPU variant\t: ").append(core.equals("cortex-a57") ? "0x1" : "0x0").append('\n')
+              .append("CPU part\t: ").append(switch (core) {
+                  case "cortex-a72" -> "0xd08";
+                  case "cortex-a57" -> "0xd07";
+                  default -> "0xd03";
+              }).append('\n')
+              .append("CPU revision\t: ").append(core.equals("cortex-a72") ? "3" : "4").append("\n\n");
+        }
+        return sb.toString();
+    }
+
+    /** System RAM from /memory, with the no-map reservations cut out, as the kernel sees it. */
+    private String iomem() {
+        List<long[]> ram = new ArrayList<>();
+        for (long[] bank : kernel.memoryBanks()) ram.add(new long[] {bank[0], bank[0] + bank[1]});
+        for (long[] r : kernel.reservedNoMap()) {
+            List<long[]> next = new ArrayList<>();
+            for (long[] span : ram) {
+                long rs = r[0];
+                long re = r[0] + r[1];
+                if (re <= span[0] || rs >= span[1]) {
+                    next.add(span);
+                    continue;
+                }
+                if (rs > span[0]) next.add(new long[] {span[0], rs});
+                if (re < span[1]) next.add(new long[] {re, span[1]});
+            }
+            ram = next;
+        }
+        ram.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+        StringBuilder sb = new StringBuilder();
+        for (long[] span : ram) sb.append(String.format("%08x-%08x : System RAM\n", span[0], span[1] - 1));
+        return sb.toString();
+    }
+
+    private String mounts() {
+        return """
+                /dev/root / ext4 rw,relatime 0 0
+                devtmpfs /dev devtmpfs rw,relatime,mode=755 0 0
+                proc /proc proc rw,relatime 0 0
+                sysfs /sys sysfs rw,relatime 0 0
+                tmpfs /run tmpfs rw,nosuid,nodev,mode=755 0 0
+                """;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.warden.hypervisor.rootcell.linux;
+
+import dev.warden.devicetree.blob.FdtBlob;
+import dev.warden.emulator.board.Board;
+import dev.warden.emulator.bus.BusFault;
+import dev.warden.emulator.bus.MemoryAccess;
+import dev.warden.emulator.bus.Ram;
+import dev.warden.emulator.profile.BoardProfile;
+import dev.warden.emulator.uboot.KernelHandoff;
+import dev.warden.emulator.uboot.KernelLauncher;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The root-cell Linux model. It boots from what U-Boot left in RAM: the Image header and banner,
+ * and the device tree after overlays. It honours /reserved-memory, brings the CPUs of /cpus up,
+ * binds a driver to every available node it knows (each probe is a real register access), puts
+ * its console on the UART /chosen/stdout-path names, and ends at the root file system's login
+ * prompt, behind which a small shell runs.
+ */
+public final class RootCellLinux implements KernelLauncher {
+
+    private static final long MS = 1_000_000L;
+
+    private final Board board;
+    private MemoryAccess memory;
+    private KernelLog log;
+    private DeviceNode tree;
+    private DriverProbes probes;
+    private Shell shell;
+    private final TreeSet<Integer> onlineCpus = new TreeSet<>();
+    private String version = "unknown";
+    private boolean panicked;
+    private String bootConsole;
+
+    public RootCellLinux(Board board) {
+        this.board = board;
+        this.memory = board.bus();
+    }
+
+    /** Puts a translation in front of every access the kernel makes (the hypervisor's stage 2). */
+    public void memoryPath(MemoryAccess access) {
+        this.memory = access;
+    }
+
+    public Optional<DeviceNode> deviceTree() { return Optional.ofNullable(tree); }
+
+    public List<String> dmesg() { return log == null ? List.of() : log.dmesg(); }
+
+    public Optional<Shell> shell() { return Optional.ofNullable(shell); }
+
+    public TreeSet<Integer> onlineCpus() { return onlineCpus; }
+
+    public boolean panicked() { return panicked; }
+
+    public String version() { return version; }
+
+    @Override
+    public void start(KernelHandoff handoff) {
+        board.scheduler().after(MS, "linux: start_kernel", () -> {
+            log = new KernelLog(board.clock(), board.clock().now());
+            version = readVersion(handoff);
+            byte[] fdt = readRam(handoff.fdtAddress(), (int) handoff.fdtSize());
+            tree = Unflatten.from(FdtBlob.load(fdt, "fdt"));
+            probes = new DriverProbes(memory, log);
+            guarded(this::earlyBoot);
+            board.scheduler().after(40 * MS, "linux: smp", () -> guarded(this::smp));
+            board.scheduler().after(900 * MS, "linux: drivers", () -> guarded(this::drivers));
+            board.scheduler().after(2200 * MS, "linux: init", () -> guarded(this::init));
+        });
+    }
+
+    private void guarded(Runnable stage) {
+        if (panicked) return;
+        try {
+            stage.run();
+        } catch (BusFault fault) {
+            // an external abort from a device that is not there: arm64 reports an SError and dies
+            panicked = true;
+            log.printk("SError Interrupt on CPU0, code 0xbf000002 -- SError");
+            log.printk(String.format("Unhandled fault at 0x%016x (%s, %d bytes)", fault.address(),
+                    fault.isWrite() ? "write" : "read", fault.size()));
+            log.printk("Kernel panic - not syncing: Asynchronous SError Interrupt");
+        }
+    }
+
+    private void earlyBoot() {
+        BoardProfile profile = board.profile();
+        log.printk(String.format("Booting Linux on physical CPU 0x%010x [0x%08x]", profile.cpus().get(0).mpidr(),
+                midr(profile.cpus().get(0).core())));
+        log.printk("Linux version " + version);
+        tree.string("model").ifPresent(m -> log.printk("Machine model: " + m));
+        String bootargs = tree.child("chosen").flatMap(c -> c.string("bootargs")).orElse("");
+        earlycon(bootargs);
+        long reservedKiB = 0;
+        for (long[] r : reservedNoMap()) reservedKiB += r[1] / 1024;
+        long totalKiB = memoryBanks().stream().mapToLong(b -> b[1] / 1024).sum();
+        log.printk("psci: probing for conduit method from DT.");
+        log.printk("psci: PSCIv" + profile.psci().version() + " detected in firmware.");
+        log.printk("Kernel command line: " + bootargs);
+        log.printk(String.format("Memory: %dK/%dK available (%dK reserved no-map)", totalKiB - reservedKiB,
+                totalKiB, reservedKiB));
+        log.printk(String.format("arch_timer: cp15 timer(s) running at %.2fMHz (phys).",
+                profile.timerFrequencyHz() / 1e6));
+        onlineCpus.add(0);
+    }
+
+    private void earlycon(String bootargs) {
+        for (String arg : bootargs.split(" ")) {
+            if (!arg.startsWith("earlycon=")) continue;
+            String[] parts = arg.substring("earlycon=".length()).split(",");
+            long base = Long.decode(parts[parts.length - 1]);
+            boolean pl011 = parts[0].equals("pl011");
+            log.console(new dev.warden.emulator.devices.uart.UartDriver(memory, base,
+                    pl011 ? dev.warden.emulator.devices.uart.UartDriver.Type.PL011
+                            : dev.warden.emulator.devices.uart.UartDriver.Type.NS16550, pl011 ? 0 : 2));
+            log.printk(String.format("earlycon: %s0 at MMIO%s 0x%016x (options '')", parts[0],
+                    pl011 ? "" : "32", base));
+            bootConsole = parts[0] + "0";
+            log.printk("bootconsole [" + bootConsole + "] enabled");
+        }
+    }
+
+    private void smp() {
+        log.printk("smp: Bringing up secondary CPUs ...");
+        List<DeviceNode> cpus = cpuNodes();
+        for (int i = 1; i < cpus.size(); i++) {
+            DeviceNode cpu = cpus.get(i);
+            long mpidr = cpu.reg().isEmpty() ? i : cpu.reg().get(0)[0];
+            if (!cpu.isAvailable()) continue;
+            onlineCpus.add(i);
+            log.printk(String.format("CPU%d: Booted secondary processor 0x%010x [0x%08x]", i, mpidr,
+                    midr(board.profile().cpus().get(Math.min(i, board.profile().cpus().size() - 1)).core())));
+        }
+        log.printk(String.format("smp: Brought up 1 node, %d CPU%s", onlineCpus.size(), onlineCpus.size() == 1 ? "" : "s"));
+    }
+
+    private void drivers() {
+        Map<String, String> aliases = new HashMap<>();
+        tree.child("aliases").ifPresent(a -> a.properties().keySet().forEach(k ->
+                a.string(k).ifPresent(path -> aliases.put(path, k))));
+        probes.probeAll(tree, aliases);
+        String stdout = tree.child("chosen").flatMap(c -> c.string("stdout-path")).orElse("");
+        Optional<DeviceNode> node = Unflatten.resolve(tree, stdout);
+        for (DriverProbes.Tty tty : probes.ttys().values()) {
+            if (node.isPresent() && tty.node() == node.get()) {
+                log.console(tty.driver());
+                log.printk("printk: console [" + tty.name() + "] enabled");
+                if (bootConsole != null) log.printk("printk: bootconsole [" + bootConsole + "] disabled");
+            }
+        }
+    }
+
+    private void init() {
+        log.printk("Run /sbin/init as init process");
+        if (log.console() == null) return; // no console: the board is silent, as a real one would be
+        shell = new Shell(board, this, log.console(), board.profile().boot().login());
+        board.scheduler().after(2800 * MS, "linux: login prompt", shell::showLogin);
+    }
+
+    // ---- what the kernel knows, for the shell and the hypervisor driver ----
+
+    List<DeviceNode> cpuNodes() {
+        List<DeviceNode> out = new ArrayList<>();
+        tree.child("cpus").ifPresent(c -> c.children().stream().filter(n -> n.baseName().equals("cpu")).forEach(out::add));
+        return out;
+    }
+
+    List<long[]> memoryBanks() {
+        List<long[]> out = new ArrayList<>();
+        for (DeviceNode n : tree.children()) if (n.baseName().equals("memory")) out.addAll(n.reg());
+        return out;
+    }
+
+    /** Regions of /reserved-memory marked no-map: the kernel never touches them. */
+    public List<long[]> reservedNoMap() {
+        List<long[]> out = new ArrayList<>();
+        tree.child("reserved-memory").ifPresent(rm -> rm.children().stream()
+                .filter(DeviceNode::isAvailable).filter(n -> n.property("no-map").isPresent())
+                .forEach(n -> out.addAll(n.reg())));
+        return out;
+    }
+
+    List<String> boundDevices() {
+        return probes == null ? List.of() : probes.bound();
+    }
+
+    private String readVersion(KernelHandoff h) {
+        String text = new String(readRam(h.imageAddress() + 64, 512), StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("version=");
+        if (at < 0) return "unknown";
+        int end = text.indexOf('\n', at);
+        return text.substring(at + "version=".length(), end < 0 ? text.length() : end);
+    }
+
+    private byte[] readRam(long address, int length) {
+        Ram ram = board.bus().ramAt(address).orElseThrow(() ->
+                new IllegalStateException(String.format("kernel handoff points outside RAM: 0x%x", address)));
+        return ram.copyOut(address, length);
+    }
+
+    private static long midr(String core) {
+        return switch (core) {
+            case "cortex-a72" -> 0x410fd083L;
+            case "cortex-a57" -> 0x411fd070L;
+            default -> 0x410fd034L;
+        };
+    }
+}

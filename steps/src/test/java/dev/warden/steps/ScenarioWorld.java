@@ -1,0 +1,64 @@
+package dev.warden.steps;
+
+import dev.warden.emulator.board.ConsoleRole;
+import dev.warden.hypervisor.lab.BootRequest;
+import dev.warden.hypervisor.lab.Lab;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one scenario holds: its own board (Cucumber makes one world per scenario, so scenarios run
+ * in parallel without sharing anything), the boot media changes it asked for, and a read cursor
+ * per console so that "then ... shows" looks only at output after the last match.
+ */
+public final class ScenarioWorld {
+
+    static final long MS = 1_000_000L;
+    static final long BOOT_TIMEOUT = 60_000 * MS;
+
+    private String boardName = System.getProperty("warden.default.board", "k3-am654-idk");
+    private BootRequest request = BootRequest.defaults();
+    private Lab lab;
+    private final Map<ConsoleRole, Integer> cursors = new EnumMap<>(ConsoleRole.class);
+    private int commandOutputStart;
+
+    public void board(String name) {
+        this.boardName = name;
+    }
+
+    public String boardName() { return boardName; }
+
+    public BootRequest request() { return request; }
+
+    public Lab powerOn() {
+        if (lab != null) throw new IllegalStateException("the board is already powered on");
+        lab = Lab.powerOn(boardName, request);
+        return lab;
+    }
+
+    public Lab lab() {
+        if (lab == null) throw new IllegalStateException("no board is powered on yet (start with 'Given the board ... is powered on')");
+        return lab;
+    }
+
+    public Optional<Lab> labIfStarted() {
+        return Optional.ofNullable(lab);
+    }
+
+    public int cursor(ConsoleRole role) {
+        return cursors.getOrDefault(role, 0);
+    }
+
+    public void cursor(ConsoleRole role, int position) {
+        cursors.put(role, position);
+    }
+
+    public int commandOutputStart() { return commandOutputStart; }
+
+    public void commandOutputStart(int position) { this.commandOutputStart = position; }
+
+    void close() {
+        if (lab != null) lab.close();
+    }
+}

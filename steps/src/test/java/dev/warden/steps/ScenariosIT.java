@@ -1,0 +1,18 @@
+package dev.warden.steps;
+
+import org.junit.platform.suite.api.ConfigurationParametersResource;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectClasspathResource;
+import org.junit.platform.suite.api.Suite;
+
+/**
+ * The scenario suite: every {@code .feature} under the repository's top-level {@code features/}
+ * folder (copied onto the test classpath by the build). Select scenarios with
+ * {@code -Dcucumber.filter.tags=...}; the settings are in {@code junit-platform.properties}.
+ */
+@Suite
+@IncludeEngines("cucumber")
+@SelectClasspathResource("features")
+@ConfigurationParametersResource("junit-platform.properties")
+public class ScenariosIT {
+}
