@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 
 /** Generated configurations of every layout survive binary and YAML round trips unchanged. */
 class RoundTripPropertyTest {
-    @Property(tries = 200)
+    @Property(tries = 100)
     void binaryAndYamlRoundTrip(@ForAll("configs") JailhouseConfig config) {
         byte[] bytes = CellConfigs.encode(config);
         assertThat(bytes).hasSize((int) CellConfigs.sizeOf(config, config.format()));
