@@ -41,7 +41,7 @@ trap 'rm -rf "$work"' EXIT INT TERM
 for inmate in $inmates; do
 	elf=$images/$inmate.elf
 	[ -f "$elf" ] || { echo "record.sh: $elf missing (run make in firmware-fixtures/inmates)" >&2; exit 1; }
-	echo "recording $inmate"
+	if $check; then echo "checking $inmate"; else echo "recording $inmate"; fi
 
 	# Plain run: the UART output of the whole program.
 	timeout 120 "$qemu" $base -kernel "$elf" < /dev/null > "$work/$inmate.uart" 2> "$work/$inmate.err"
