@@ -21,6 +21,9 @@ import java.util.List;
  * the byte offset in it and what was expected there.
  */
 public final class FdtReader {
+    /** Deeper nesting than this is refused rather than risking the Java stack. */
+    public static final int MAX_DEPTH = 256;
+
     private final byte[] b;
     private final String source;
     private final FdtHeader h;
@@ -56,7 +59,7 @@ public final class FdtReader {
         int[] pos = {structStart};
         skipNops(pos);
         expectToken(pos[0], Fdt.BEGIN_NODE);
-        Node root = readNode(pos, "");
+        Node root = readNode(pos, "", 0);
         skipNops(pos);
         int end = token(pos[0], "FDT_END after the root node");
         if (end != Fdt.END) {
@@ -109,7 +112,10 @@ public final class FdtReader {
     }
 
     /** Reads the node whose BEGIN_NODE token is at pos[0]; leaves pos after its END_NODE. */
-    private Node readNode(int[] pos, String parentPath) {
+    private Node readNode(int[] pos, String parentPath, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw bad(pos[0], "expected at most " + MAX_DEPTH + " levels of nodes, " + parentPath + " nests deeper");
+        }
         int nameStart = pos[0] + 4;
         int nul = nameStart;
         while (nul < structEnd && b[nul] != 0) {
@@ -142,7 +148,7 @@ public final class FdtReader {
                     break;
                 }
                 case Fdt.BEGIN_NODE:
-                    children.add(readNode(pos, path));
+                    children.add(readNode(pos, path, depth + 1));
                     break;
                 case Fdt.END_NODE:
                     pos[0] += 4;

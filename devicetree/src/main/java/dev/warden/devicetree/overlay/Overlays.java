@@ -20,6 +20,9 @@ public final class Overlays {
     /** fdtoverlay grows its buffer by this much after FDT_ERR_NOSPACE. */
     public static final int FDTOVERLAY_BUF_INCREMENT = 65536;
 
+    /** Start of the detail of the failure fdtoverlay reports as "Failed to make temporary copy". */
+    private static final String COPY_FAILURE = "cannot make a temporary copy of the base";
+
     private Overlays() {
     }
 
@@ -31,7 +34,7 @@ public final class Overlays {
     public static OverlayResult applyInPlace(FdtBlob base, FdtBlob overlay) {
         boolean hadSymbols = base.pathOffset("/__symbols__") >= 0;
         LibfdtOverlay run = new LibfdtOverlay(base, overlay);
-        int ret = run.apply();
+        int ret = guarded(run, overlay);
         if (ret == 0) {
             return new OverlayResult(null, hadSymbols, "");
         }
@@ -48,15 +51,24 @@ public final class Overlays {
         for (FdtBlob overlay : overlays) {
             overlay.requireValidHeader();
         }
-        int bufLen = (int) base.totalSize();
+        long bufLen = base.totalSize();
         FdtBlob current = base;
         for (FdtBlob overlay : overlays) {
+            // A merge needs at most the base, a few copies of the overlay and some slack; when
+            // NOSPACE persists past that, libfdt means something else by it, and fdtoverlay
+            // would grow its buffer until the size overflows an int and its copy fails.
+            long enough = current.totalSize() + 4L * overlay.totalSize() + 16L * FDTOVERLAY_BUF_INCREMENT;
             FdtBlob merged = null;
             while (merged == null) {
-                FdtBlob tmp = current.openInto(bufLen);
+                if (bufLen > enough) {
+                    throw new FdtException(FdtError.FDT_ERR_NOSPACE, base.name(), COPY_FAILURE
+                            + ": applying " + overlay.name() + " keeps reporting FDT_ERR_NOSPACE with "
+                            + bufLen + " bytes of room");
+                }
+                FdtBlob tmp = current.openInto((int) bufLen);
                 FdtBlob tmpo = overlay.copy();
                 LibfdtOverlay run = new LibfdtOverlay(tmp, tmpo);
-                int ret = run.apply();
+                int ret = guarded(run, overlay);
                 if (ret == FdtError.FDT_ERR_NOSPACE.negated()) {
                     bufLen += FDTOVERLAY_BUF_INCREMENT;
                 } else if (ret != 0) {
@@ -72,8 +84,23 @@ public final class Overlays {
         return out.bytes();
     }
 
-    /** The line fdtoverlay prints on stderr for a failed overlay (without its leading newline). */
+    /** libfdt recurses per node level; an absurdly deep overlay must not take the JVM's stack down. */
+    private static int guarded(LibfdtOverlay run, FdtBlob overlay) {
+        try {
+            return run.apply();
+        } catch (StackOverflowError e) {
+            throw new FdtException(FdtError.FDT_ERR_BADSTRUCTURE, overlay.name(), "nodes nest too deeply to apply");
+        }
+    }
+
+    /**
+     * The line fdtoverlay prints on stderr for a failure (without its leading newline):
+     * {@code Failed to apply '<overlay>': <error>}, or {@code Failed to make temporary copy: <error>}.
+     */
     public static String fdtoverlayFailureLine(FdtException e) {
+        if (e.detail().startsWith(COPY_FAILURE)) {
+            return "Failed to make temporary copy: " + e.error().name();
+        }
         return "Failed to apply '" + e.source() + "': " + e.error().name();
     }
 }

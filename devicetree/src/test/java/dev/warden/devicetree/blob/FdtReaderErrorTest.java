@@ -159,6 +159,17 @@ class FdtReaderErrorTest {
     }
 
     @Test
+    void absurdNestingIsRefused() {
+        RawBlob raw = new RawBlob().begin("");
+        for (int i = 0; i < 300; i++) {
+            raw.begin("n");
+        }
+        FdtException e = readFails(raw.build(), "deep.dtb");
+        assertThat(e.error()).isEqualTo(FdtError.FDT_ERR_BADSTRUCTURE);
+        assertThat(e.detail()).startsWith("expected at most 256 levels of nodes");
+    }
+
+    @Test
     void nopTokensAreSkipped() {
         byte[] blob = new RawBlob().word(Fdt.NOP).begin("").word(Fdt.NOP).prop("a", 5).end().word(Fdt.NOP).word(Fdt.END).build();
         DeviceTree tree = DeviceTree.read(blob, "nops.dtb");
