@@ -1,5 +1,6 @@
 package dev.warden.hypervisor.check;
 
+import dev.warden.devicetree.model.DeviceTree;
 import dev.warden.hypervisor.check.rules.BootCpuRule;
 import dev.warden.hypervisor.check.rules.ConsoleSharedRule;
 import dev.warden.hypervisor.check.rules.CpuNotInRootRule;
@@ -50,7 +51,14 @@ public final class ConfigChecker {
                 new ConsoleSharedRule());
     }
 
-    public static List<Finding> check(SystemConfig system, List<CellConfig> cells, Optional<DeviceTreeView> dt) {
+    /** Checks against the board's device tree (after overlays), or without DT rules when empty. */
+    public static List<Finding> check(SystemConfig system, List<CellConfig> cells, Optional<DeviceTree> dt) {
+        return checkAgainst(system, cells, dt.map(t -> new FdtDeviceTreeView(t, "the device tree")));
+    }
+
+    /** Checks against any view of the device tree (tests use small in-memory ones). */
+    public static List<Finding> checkAgainst(SystemConfig system, List<CellConfig> cells,
+            Optional<DeviceTreeView> dt) {
         SystemConfig sys14 = (SystemConfig) ConfigConverter.toRevision14(system);
         List<CellConfig> cells14 = cells.stream().map(c -> (CellConfig) ConfigConverter.toRevision14(c)).toList();
         CheckInput input = new CheckInput(sys14, cells14, dt);
@@ -70,6 +78,6 @@ public final class ConfigChecker {
         for (int i = 0; i < cells.size(); i++) {
             files.add(new CheckReport.CheckedFile(cells.get(i).name(), cellFiles.get(i), false));
         }
-        return new CheckReport(files, check(system, cells, dt));
+        return new CheckReport(files, checkAgainst(system, cells, dt));
     }
 }

@@ -63,7 +63,7 @@ final class Sets {
     }
 
     static List<Finding> check(DeviceTreeView dt, SystemConfig s, CellConfig... cells) {
-        return ConfigChecker.check(s, List.of(cells), Optional.of(dt));
+        return ConfigChecker.checkAgainst(s, List.of(cells), Optional.of(dt));
     }
 
     static List<Finding> rule(String id, List<Finding> findings) {
