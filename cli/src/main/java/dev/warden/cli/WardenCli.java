@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DtCommand.class,
+        ConfigCommand.class,
+        CheckCommand.class,
     })
 public final class WardenCli implements Runnable {
 
