@@ -46,7 +46,10 @@ SECTIONS
 		__secondary_stack_top = .;
 	}
 	__image_end = .;
-	ASSERT(__image_end - __load_base <= 0x10000, "inmate does not fit 64 KiB of cell RAM")
+#ifndef IMAGE_LIMIT
+#define IMAGE_LIMIT 0x10000
+#endif
+	ASSERT(__image_end - __load_base <= IMAGE_LIMIT, "inmate does not fit 64 KiB of cell RAM")
 
 	/DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) }
 }

@@ -1,0 +1,211 @@
+/*
+ * cellsim host side (see entry.S). Memory, as QEMU loads it for the test:
+ *   0x40080000  cellsim itself
+ *   0x40200000  the cell image (IPA 0, one 2 MiB stage-2 block)
+ *   0x40400000  the comm region page (IPA 0x80000000), filled by the test
+ * The PL011 and the GIC (0x08000000-0x091fffff) are passed through.
+ */
+#include "inmate.h"
+
+#define CELL_RAM_PA		0x40200000UL
+#define COMM_PA			0x40400000UL
+#define ECAM_IPA		0x08e00000UL
+#define BLOCK_2M		0x200000UL
+
+/* Stage-2 level-2 block: AF, inner shareable, read/write, memory attributes. */
+#define S2_BLOCK		(1UL | (1UL << 10) | (3UL << 8) | (3UL << 6))
+#define S2_NORMAL		(0xfUL << 2)
+#define S2_DEVICE		(0x1UL << 2)
+
+#define HCR_VM			(1UL << 0)
+#define HCR_TWI			(1UL << 13)
+#define HCR_TSC			(1UL << 19)
+#define HCR_RW			(1UL << 31)
+#define VTCR_VALUE		(32UL | (1UL << 6) | (1UL << 8) | (1UL << 10) | \
+				 (3UL << 12) | (2UL << 16) | (1UL << 31))
+
+#define EC_WFX			0x01
+#define EC_HVC64		0x16
+#define EC_SMC64		0x17
+#define EC_DABT_LOW		0x24
+
+#define GICD_CTLR		0x08000000UL
+#define GICR0			0x080a0000UL
+
+struct frame {
+	u64 x[31];
+};
+
+static u64 s2_level1[4] __attribute__((aligned(4096)));
+static u64 s2_low[512] __attribute__((aligned(4096)));	/* IPA 0 .. 1 GiB */
+static u64 s2_comm[512] __attribute__((aligned(4096)));	/* IPA 2 .. 3 GiB */
+static char console_line[256];
+static unsigned int console_len;
+
+static void __attribute__((noreturn)) host_power_off(void)
+{
+	/* QEMU virt with virtualization=on takes PSCI over SMC. */
+	register u64 x0 asm("x0") = PSCI_SYSTEM_OFF;
+
+	asm volatile("smc #0" : "+r"(x0) : : "memory");
+	for (;;)
+		wfi();
+}
+
+static void __attribute__((noreturn)) stop_cell(const char *why, u64 value)
+{
+	printk("cellsim: %s 0x%lx, cell_state %u\n", why, value,
+	       ((volatile struct comm_region *)COMM_PA)->cell_state);
+	host_power_off();
+}
+
+static void setup_stage2(void)
+{
+	s2_low[0] = CELL_RAM_PA | S2_BLOCK | S2_NORMAL;
+	s2_low[0x08000000UL / BLOCK_2M] = 0x08000000UL | S2_BLOCK | S2_DEVICE;	/* GICD, GICR */
+	s2_low[0x09000000UL / BLOCK_2M] = 0x09000000UL | S2_BLOCK | S2_DEVICE;	/* PL011 */
+	s2_comm[0] = COMM_PA | S2_BLOCK | S2_NORMAL;
+	s2_level1[0] = (u64)s2_low | 3;
+	s2_level1[2] = (u64)s2_comm | 3;
+	dsb_ish();
+	write_sysreg(vtcr_el2, VTCR_VALUE);
+	write_sysreg(vttbr_el2, (u64)s2_level1);
+	write_sysreg(hcr_el2, HCR_VM | HCR_TWI | HCR_TSC | HCR_RW);
+	isb();
+}
+
+/* What the root cell's Linux leaves behind on a real board. */
+static void setup_gic(void)
+{
+	write_sysreg(S3_4_C12_C9_5, 0xf);	/* ICC_SRE_EL2: SRE, Enable for EL1 */
+	isb();
+	mmio_write32(GICD_CTLR, (1U << 4) | (1U << 1));
+	mmio_write32(GICR0 + 0x14, 0);
+	while (mmio_read32(GICR0 + 0x14) & 4)
+		;
+	mmio_write32(GICR0 + 0x10000 + 0x80, 0xffffffff);
+	write_sysreg(cnthctl_el2, 3);
+	write_sysreg(cntvoff_el2, 0);
+}
+
+static long psci(struct frame *f)
+{
+	u64 own = cpu_mpidr() & 0xff00ffffffUL;
+
+	switch (f->x[0]) {
+	case PSCI_VERSION:
+		return 0x10001;
+	case PSCI_CPU_ON_64:
+		return (f->x[1] & 0xff00ffffffUL) == own ? -4 : -3;
+	case PSCI_AFFINITY_INFO_64:
+		return (f->x[1] & 0xff00ffffffUL) == own ? 0 : -3;
+	case PSCI_CPU_OFF:
+		stop_cell("CPU_OFF from the cell, MPIDR", own);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static long hypercall(struct frame *f)
+{
+	char c = (char)f->x[1];
+
+	if (f->x[0] != JAILHOUSE_HC_DEBUG_CONSOLE_PUTC)
+		return -38;
+	/* Collect debug-console characters; print them a line at a time. */
+	if (c == '\r')
+		return 0;
+	if (c != '\n' && console_len < sizeof(console_line) - 1) {
+		console_line[console_len++] = c;
+		return 0;
+	}
+	console_line[console_len] = '\0';
+	printk("cellsim: debug console: %s\n", console_line);
+	console_len = 0;
+	return 0;
+}
+
+static void data_abort(struct frame *f, u64 esr)
+{
+	u64 ipa = (read_sysreg(hpfar_el2) >> 4) << 12 | (read_sysreg(far_el2) & 0xfff);
+	unsigned int width = 1U << ((esr >> 22) & 3);
+	unsigned int reg = (esr >> 16) & 0x1f;
+	bool write = esr & (1UL << 6);
+
+	/* An empty virtual PCI bus: config reads return all ones, writes vanish. */
+	if ((esr & (1UL << 24)) && ipa >= ECAM_IPA && ipa < ECAM_IPA + 0x100000) {
+		if (!write && reg != 31)
+			f->x[reg] = width == 8 ? ~0UL : (1UL << (8 * width)) - 1;
+		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+		return;
+	}
+	printk("cellsim: unhandled data %s at 0x%lx(%u), ELR 0x%lx\n", write ? "write" : "read",
+	       ipa, width, read_sysreg(elr_el2));
+	stop_cell("stopped at", read_sysreg(elr_el2));
+}
+
+static void wfi_trap(void)
+{
+	bool irqs_masked = read_sysreg(spsr_el2) & (1UL << 7);
+	bool timer_on = read_sysreg(cntv_ctl_el0) & 1;
+
+	/* Nothing can wake this CPU again: the inmate has halted. */
+	if (irqs_masked && !timer_on)
+		stop_cell("cell CPU halted at", read_sysreg(elr_el2));
+	wfi();
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+}
+
+void handle_trap(struct frame *f)
+{
+	u64 esr = read_sysreg(esr_el2);
+
+	switch (esr >> 26) {
+	case EC_WFX:
+		wfi_trap();
+		break;
+	case EC_HVC64:
+		if ((esr & 0xffff) != 0x4a48)
+			stop_cell("forbidden hvc, immediate", esr & 0xffff);
+		f->x[0] = (u64)hypercall(f);
+		break;
+	case EC_SMC64:
+		f->x[0] = (u64)psci(f);
+		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+		break;
+	case EC_DABT_LOW:
+		data_abort(f, esr);
+		break;
+	default:
+		printk("cellsim: unhandled trap, ESR 0x%lx\n", esr);
+		stop_cell("stopped at", read_sysreg(elr_el2));
+	}
+}
+
+void cellsim_unexpected(u64 esr, u64 vector, u64 elr)
+{
+	printk("cellsim: exception at EL2, vector +0x%lx, ESR 0x%lx, ELR 0x%lx\n", vector, esr, elr);
+	host_power_off();
+}
+
+void enter_cell(void) __attribute__((noreturn));
+
+void cellsim_main(void)
+{
+	printk("cellsim: starting the cell at IPA 0 (PA 0x%lx)\n", CELL_RAM_PA);
+	setup_gic();
+	setup_stage2();
+	enter_cell();
+}
+
+/* The library's start-up is not linked; these keep console.c and mmu.c happy. */
+void halt(void)
+{
+	host_power_off();
+}
+
+void inmate_exit(void)
+{
+	host_power_off();
+}
