@@ -333,6 +333,8 @@ public final class Cpu {
         el = 1;
         spSel = 1;
         daif = 0xf;
+        // The handler cannot rely on the flags (they are saved in SPSR_EL1); QEMU, the oracle, clears them.
+        nzcv = 0;
         illegalState = false;
         loadSp();
         long offset = fromEl == 0 ? 0x400 : fromSpSel == 0 ? 0 : 0x200;
@@ -865,7 +867,8 @@ public final class Cpu {
             case STOP: throw stop();
             case UNDEFINED: throw undefined();
             default:
-                int iss = a.syndrome() | 0x10;
+                // Synchronous external abort; like QEMU, without the instruction syndrome (ISV = 0).
+                int iss = (a.write ? 1 << 6 : 0) | 0x10;
                 throw fault(el == 0 ? EC_DABORT_LOWER : EC_DABORT_SAME, iss, a.virtualAddress, true);
         }
     }

@@ -1,0 +1,163 @@
+package dev.warden.emulator.run;
+
+import dev.warden.emulator.bus.PhysicalBus;
+import dev.warden.emulator.bus.Ram;
+import dev.warden.emulator.clock.Scheduler;
+import dev.warden.emulator.clock.VirtualClock;
+import dev.warden.emulator.cpu.Cpu;
+import dev.warden.emulator.cpu.Outcome;
+import dev.warden.emulator.cpu.PhysicalBusPort;
+import dev.warden.emulator.cpu.TrapHandler;
+import dev.warden.emulator.devices.gic.GicV3;
+import dev.warden.emulator.devices.timer.GenericTimer;
+import dev.warden.emulator.firmware.psci.PsciFirmware;
+import dev.warden.emulator.firmware.psci.PsciPlatform;
+
+/**
+ * A single-core machine laid out like QEMU's {@code -M virt,gic-version=3 -cpu cortex-a53 -m 128}
+ * for running a bare-metal image without the hypervisor: RAM at 0x40000000, GICv3 distributor at
+ * 0x08000000 and redistributor at 0x080a0000, a PL011 at 0x09000000, the empty virtio-mmio
+ * transports at 0x0a000000 and the ECAM of the PCIe host at 0x4010000000, the generic timer at
+ * 62.5 MHz, PSCI over HVC. Time is virtual: one instruction is one nanosecond, and WFI jumps to
+ * the next timer deadline (QEMU {@code -icount shift=0,sleep=off}).
+ */
+public final class BareMetalMachine {
+
+    public static final long RAM_BASE = 0x40000000L;
+    public static final long DEFAULT_RAM_SIZE = 128L << 20;
+    public static final long FLAT_LOAD_ADDRESS = RAM_BASE + 0x80000;
+    public static final long GICD_BASE = 0x08000000L;
+    public static final long GICR_BASE = 0x080a0000L;
+    public static final long UART_BASE = 0x09000000L;
+    public static final long TIMER_FREQUENCY = 62_500_000L;
+    /** QEMU's PSTATE for an EL1 start: Z set, DAIF masked, EL1h. */
+    public static final long RESET_PSTATE = 0x400003c5L;
+    /** QEMU virt: 256 interrupt lines above the 32 private ones... rounded to GICD_TYPER's 32-line units. */
+    private static final int INTERRUPTS = 256;
+    private static final int PPI_VIRTUAL_TIMER = 27, PPI_PHYSICAL_TIMER = 30;
+
+    /** Why a run ended. */
+    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED }
+
+    /** How a run ended, and how long it took in instructions and virtual time. */
+    public record RunResult(Stop stop, long instructions, long virtualNanos) { }
+
+    private final VirtualClock clock = new VirtualClock();
+    private final Scheduler scheduler = new Scheduler(clock);
+    private final PhysicalBus bus = new PhysicalBus();
+    private final Ram ram;
+    private final Cpu cpu;
+    private final GicV3 gic;
+    private final GenericTimer timer;
+    private final PsciFirmware psci;
+    private final TransmitOnlyPl011 uart = new TransmitOnlyPl011();
+    private Stop systemStop;
+    private long countBase;
+
+    public BareMetalMachine() {
+        this(DEFAULT_RAM_SIZE);
+    }
+
+    public BareMetalMachine(long ramSize) {
+        ram = bus.addRam("ram", RAM_BASE, ramSize);
+        cpu = new Cpu(0, new PhysicalBusPort(bus));
+        gic = new GicV3(INTERRUPTS, new long[] {0}, new GicV3.IrqOutput[] {cpu::setIrqLine});
+        bus.addDevice("gicd", GICD_BASE, 0x10000, gic.distributor());
+        bus.addDevice("gicr", GICR_BASE, gic.redistributors().size(), gic.redistributors());
+        bus.addDevice("pl011", UART_BASE, 0x1000, uart);
+        bus.addDevice("virtio-mmio", VirtioMmioPlaceholders.BASE, VirtioMmioPlaceholders.SIZE, new VirtioMmioPlaceholders());
+        bus.addDevice("pcie-ecam", PcieIdentityHost.ECAM_BASE, PcieIdentityHost.ECAM_SIZE, new PcieIdentityHost());
+        timer = new GenericTimer(TIMER_FREQUENCY, this::now, scheduler,
+                level -> gic.setPpi(0, PPI_PHYSICAL_TIMER, level), level -> gic.setPpi(0, PPI_VIRTUAL_TIMER, level));
+        cpu.addSysregDevice(gic.cpuInterface(0));
+        cpu.addSysregDevice(timer);
+        psci = new PsciFirmware(new PsciPlatform() {
+            @Override
+            public Cpu cpu(long mpidr) { return mpidr == cpu.mpidr() ? cpu : null; }
+
+            @Override
+            public void systemOff(Cpu caller) { systemStop = Stop.SYSTEM_OFF; }
+
+            @Override
+            public void systemReset(Cpu caller) {
+                systemStop = Stop.SYSTEM_RESET;
+                caller.halt();
+            }
+        }, 1, 1);
+        cpu.setTrapHandler(new TrapHandler() {
+            @Override
+            public Outcome hvc(Cpu c, int imm) {
+                // QEMU virt without EL2 answers PSCI function IDs over HVC; every other HVC is undefined.
+                return PsciFirmware.isPsciCall(c.x(0)) ? psci.call(c) : Outcome.UNDEFINED;
+            }
+        });
+    }
+
+    /** Loads an image (ELF or flat binary) and resets the core to its entry, as QEMU does at power-on. */
+    public ImageLoader.LoadedImage load(String name, byte[] image) {
+        ImageLoader.LoadedImage loaded = ImageLoader.load(name, image, bus, FLAT_LOAD_ADDRESS);
+        cpu.codeCache().invalidateAll();
+        cpu.reset(loaded.entry(), RESET_PSTATE);
+        return loaded;
+    }
+
+    /** Virtual time now, exact in the middle of a run: the clock plus what the core executed since. */
+    public long now() {
+        return clock.now() + (cpu.instructionCount() - countBase);
+    }
+
+    /** Runs until SYSTEM_OFF/RESET, the instruction limit, or a halt nothing can end. */
+    public RunResult run(long maxInstructions) {
+        return run(maxInstructions, null);
+    }
+
+    /** As {@link #run(long)}, recording the register file before every instruction when a tracer is given. */
+    public RunResult run(long maxInstructions, TraceWriter trace) {
+        long executed = 0;
+        while (systemStop == null && executed < maxInstructions) {
+            syncClock();
+            if (cpu.isHalted() && !cpu.isWaitingForInterrupt()) return result(Stop.HALTED, executed);
+            if (!cpu.poll()) {
+                if (!cpu.isWaitingForInterrupt()) continue;
+                long next = scheduler.nextEventTime();
+                if (next == Long.MAX_VALUE) return result(Stop.HALTED, executed);
+                // WFI with nothing pending: time jumps to the next event.
+                clock.advanceTo(next);
+                scheduler.runDue();
+                continue;
+            }
+            long next = scheduler.nextEventTime();
+            long budget = Math.min(maxInstructions - executed, next == Long.MAX_VALUE ? Long.MAX_VALUE : next - clock.now());
+            if (trace != null) {
+                trace.record(cpu.registers());
+                budget = 1;
+            }
+            executed += cpu.run(Math.max(1, budget));
+            syncClock();
+            scheduler.runDue();
+        }
+        return result(systemStop != null ? systemStop : Stop.INSTRUCTION_LIMIT, executed);
+    }
+
+    /** Moves the clock by what the core executed since the last call. */
+    private void syncClock() {
+        clock.advanceTo(now());
+        countBase = cpu.instructionCount();
+    }
+
+    private RunResult result(Stop stop, long executed) {
+        return new RunResult(stop, executed, clock.now());
+    }
+
+    public Cpu cpu() { return cpu; }
+
+    public PhysicalBus bus() { return bus; }
+
+    public Ram ram() { return ram; }
+
+    public GicV3 gic() { return gic; }
+
+    public TransmitOnlyPl011 uart() { return uart; }
+
+    public VirtualClock clock() { return clock; }
+}
