@@ -1,17 +1,7 @@
 package dev.warden.cli;
 
-import dev.warden.devicetree.FdtException;
-import dev.warden.hypervisor.check.CheckReport;
-import dev.warden.hypervisor.check.ConfigChecker;
-import dev.warden.hypervisor.check.DeviceTreeView;
-import dev.warden.hypervisor.check.FdtDeviceTreeView;
+import dev.warden.hypervisor.check.CheckRun;
 import dev.warden.hypervisor.check.ReportFormat;
-import dev.warden.hypervisor.config.CellConfig;
-import dev.warden.hypervisor.config.CellConfigs;
-import dev.warden.hypervisor.config.ConfigFormatException;
-import dev.warden.hypervisor.config.JailhouseConfig;
-import dev.warden.hypervisor.config.SystemConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,43 +49,13 @@ public final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--format " + format + ": expected text, json or sarif");
             return 2;
         }
-        if (!overlays.isEmpty() && dtb == null) {
-            spec.commandLine().getErr().println("--overlay needs --dtb BOARD.dtb");
+        CheckRun.Outcome outcome = CheckRun.run(system, cells, Optional.ofNullable(dtb), overlays);
+        if (outcome.report().isEmpty()) {
+            spec.commandLine().getErr().println(outcome.inputError());
             return 2;
         }
-        try {
-            JailhouseConfig root = CellConfigs.read(system);
-            if (!(root instanceof SystemConfig sys)) {
-                spec.commandLine().getErr().println(system + ": not a system configuration (it is the cell '"
-                        + root.name() + "'); give the root cell's .cell first");
-                return 2;
-            }
-            List<CellConfig> cellConfigs = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Path p : cells) {
-                JailhouseConfig c = CellConfigs.read(p);
-                if (!(c instanceof CellConfig cell)) {
-                    spec.commandLine().getErr().println(p + ": a system configuration, expected a cell configuration");
-                    return 2;
-                }
-                cellConfigs.add(cell);
-                names.add(p.toString());
-            }
-            Optional<DeviceTreeView> dt = dtb == null ? Optional.empty()
-                    : Optional.of(FdtDeviceTreeView.load(dtb, overlays));
-            CheckReport report = ConfigChecker.report(sys, system.toString(), cellConfigs, names, dt);
-            spec.commandLine().getOut().print(out.render(report));
-            spec.commandLine().getOut().flush();
-            return report.exitCode();
-        } catch (ConfigFormatException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
-        } catch (FdtException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("cannot read " + e.getMessage());
-            return 2;
-        }
+        spec.commandLine().getOut().print(out.render(outcome.report().get()));
+        spec.commandLine().getOut().flush();
+        return outcome.exitCode();
     }
 }
