@@ -24,7 +24,7 @@ class CorruptInputProperties {
     private static final byte[] BASE = Fixtures.bytes("k3-am654-idk/boot/dtb/ti/k3-am654-base-board.dtb");
     private static final byte[] OVERLAY = Fixtures.bytes("dt-oracle/overlays/s9-local-and-external-refs.dtbo");
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void damagedBlobsFailCleanly(@ForAll("damage") List<Tuple2<Integer, Byte>> baseDamage,
                                  @ForAll("damage") List<Tuple2<Integer, Byte>> overlayDamage,
                                  @ForAll boolean damageBase) {
@@ -47,7 +47,7 @@ class CorruptInputProperties {
         });
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void truncatedBlobsFailCleanly(@ForAll("lengths") int length) {
         byte[] cut = java.util.Arrays.copyOf(BASE, Math.min(length, BASE.length));
         cleanly(() -> DeviceTree.read(cut, "cut.dtb"));

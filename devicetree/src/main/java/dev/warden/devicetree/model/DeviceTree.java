@@ -54,6 +54,11 @@ public final class DeviceTree {
         return FdtWriter.write(this);
     }
 
+    /** The tree as DTS text, exactly as {@code dtc -I dtb -O dts} 1.6.1 prints its blob. */
+    public String toDts() {
+        return dev.warden.devicetree.print.DtsPrinter.print(this);
+    }
+
     private static Map<String, String> readSymbols(Node root) {
         Map<String, String> out = new LinkedHashMap<>();
         root.child("__symbols__").ifPresent(symbols -> {

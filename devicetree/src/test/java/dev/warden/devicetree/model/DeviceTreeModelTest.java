@@ -79,6 +79,12 @@ class DeviceTreeModelTest {
     }
 
     @Test
+    void toDtsIsDtcsText() {
+        assertThat(virt.toDts()).isEqualTo(Fixtures.text(
+                "dt-oracle/golden/dts/qemu-arm64-virt__boot__dtb__qemu-arm64-virt.dtb.dts"));
+    }
+
+    @Test
     void typedValuesOfTheSample() {
         Node v = tree("dt-oracle/samples/value-types.dtb").requireNode("/values");
         assertThat(v.property("u64").orElseThrow().u64()).isEqualTo(0x123456789abcdef0L);
