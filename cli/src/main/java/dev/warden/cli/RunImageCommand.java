@@ -1,0 +1,122 @@
+package dev.warden.cli;
+
+import dev.warden.emulator.run.BareMetalMachine;
+import dev.warden.emulator.run.TraceWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code warden run-image --board qemu-arm64-virt --kernel X.elf|X.bin}: runs a bare-metal image
+ * without the hypervisor, as {@code qemu-system-aarch64 -M virt,gic-version=3 -cpu cortex-a53
+ * -icount shift=0 -kernel X} does, prints its UART output and then how far it got.
+ */
+@Command(
+    name = "run-image",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run a bare-metal AArch64 image on an emulated board without the hypervisor, the way",
+        "qemu-system-aarch64 -M virt -kernel does: an ELF by its program headers, a flat binary at",
+        "0x40080000, EL1 start. PSCI SYSTEM_OFF ends the run. Prints the UART output, then the",
+        "instructions executed, the virtual time and the speed.",
+        "Exit status: 0 after SYSTEM_OFF or SYSTEM_RESET, 2 when the instruction limit was reached",
+        "or the core halted for good, 1 on bad input."})
+public final class RunImageCommand implements Callable<Integer> {
+
+    static final String QEMU_VIRT = "qemu-arm64-virt";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--board", required = true, paramLabel = "BOARD", description = "Board to run on; supported: " + QEMU_VIRT + ".")
+    String board;
+
+    @Option(names = "--kernel", required = true, paramLabel = "IMAGE", description = "The image: ELF, or a flat binary.")
+    Path kernel;
+
+    @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "1000000000",
+            description = "Stop after this many instructions (default: ${DEFAULT-VALUE}).")
+    long maxInstructions;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write the register file before every instruction, in the whole-program oracle's trace format.")
+    Path trace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!QEMU_VIRT.equals(board)) {
+            err.println("run-image: board '" + board + "' is not supported; supported: " + QEMU_VIRT);
+            return 1;
+        }
+        if (maxInstructions <= 0) {
+            err.println("run-image: --max-instructions must be positive, got " + maxInstructions);
+            return 1;
+        }
+        byte[] image;
+        try {
+            image = Files.readAllBytes(kernel);
+        } catch (IOException e) {
+            err.println("run-image: cannot read " + kernel + " (" + e.getMessage() + ")");
+            return 1;
+        }
+        BareMetalMachine machine = new BareMetalMachine();
+        try {
+            machine.load(kernel.toString(), image);
+        } catch (IllegalArgumentException e) {
+            err.println("run-image: " + e.getMessage());
+            return 1;
+        }
+        machine.uart().onTransmit(b -> {
+            out.print((char) b);
+            if (b == '\n') out.flush();
+        });
+        long start = System.nanoTime();
+        BareMetalMachine.RunResult result;
+        try {
+            result = trace == null ? machine.run(maxInstructions) : runTraced(machine);
+        } catch (UncheckedIOException e) {
+            err.println("run-image: cannot write the trace to " + trace + " (" + e.getCause().getMessage() + ")");
+            return 1;
+        }
+        double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        out.flush();
+        out.println();
+        out.println(summary(result, seconds));
+        out.flush();
+        return result.stop() == BareMetalMachine.Stop.SYSTEM_OFF || result.stop() == BareMetalMachine.Stop.SYSTEM_RESET ? 0 : 2;
+    }
+
+    private BareMetalMachine.RunResult runTraced(BareMetalMachine machine) {
+        try (BufferedWriter w = Files.newBufferedWriter(trace, StandardCharsets.US_ASCII)) {
+            TraceWriter writer = new TraceWriter(w, "warden run-image --board " + board + " --kernel " + kernel.getFileName(), Long.MAX_VALUE);
+            BareMetalMachine.RunResult result = machine.run(maxInstructions, writer);
+            writer.finish();
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String summary(BareMetalMachine.RunResult result, double hostSeconds) {
+        String why;
+        switch (result.stop()) {
+            case SYSTEM_OFF: why = "PSCI SYSTEM_OFF"; break;
+            case SYSTEM_RESET: why = "PSCI SYSTEM_RESET"; break;
+            case INSTRUCTION_LIMIT: why = "the instruction limit"; break;
+            default: why = "a halted core with nothing left to wake it"; break;
+        }
+        return String.format(Locale.ROOT, "run-image: stopped by %s: %d instructions, virtual time %.6f ms, %.1f MIPS",
+                why, result.instructions(), result.virtualNanos() / 1e6, result.instructions() / hostSeconds / 1e6);
+    }
+}
