@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         DtCommand.class,
         ConfigCommand.class,
         CheckCommand.class,
+        RunImageCommand.class,
     })
 public final class WardenCli implements Runnable {
 
