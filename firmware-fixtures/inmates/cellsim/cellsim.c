@@ -3,17 +3,38 @@
  *   0x40080000  cellsim itself
  *   0x40200000  the cell image (IPA 0, one 2 MiB stage-2 block)
  *   0x40400000  the comm region page (IPA 0x80000000), filled by the test
- * The PL011 and the GIC (0x08000000-0x091fffff) are passed through.
+ * The board the cell build was made for is a word at comm page + 0x800 (0
+ * qemu-arm64-virt, 1 k3-am654-idk, 2 k3-j721e-evm). For the K3 builds the
+ * GIC windows are remapped page by page onto QEMU's GIC and the 8250 is
+ * emulated here; for qemu-arm64-virt the PL011 and GIC are passed through.
  */
 #include "inmate.h"
 
 #define CELL_RAM_PA		0x40200000UL
 #define COMM_PA			0x40400000UL
-#define ECAM_IPA		0x08e00000UL
 #define BLOCK_2M		0x200000UL
+#define PAGE_4K			0x1000UL
+#define QEMU_GICD		0x08000000UL
+#define QEMU_GICR		0x080a0000UL
+#define QEMU_UART		0x09000000UL
+
+struct board {
+	const char *name;
+	u64 uart_8250;		/* emulated 8250 (regdist 4), 0 for none */
+	u64 gicd, gicr;		/* the board's GIC windows (IPA) */
+	u64 ecam;		/* its virtual PCI config space (IPA) */
+};
+
+static const struct board boards[] = {
+	{ "qemu-arm64-virt", 0, QEMU_GICD, QEMU_GICR, 0x08e00000UL },
+	{ "k3-am654-idk", 0x40a00000UL, 0x01800000UL, 0x01880000UL, 0x76000000UL },
+	{ "k3-j721e-evm", 0x02810000UL, 0x01800000UL, 0x01900000UL, 0x76000000UL },
+};
+static const struct board *board;
 
 /* Stage-2 level-2 block: AF, inner shareable, read/write, memory attributes. */
 #define S2_BLOCK		(1UL | (1UL << 10) | (3UL << 8) | (3UL << 6))
+#define S2_PAGE			(S2_BLOCK | 2UL)
 #define S2_NORMAL		(0xfUL << 2)
 #define S2_DEVICE		(0x1UL << 2)
 
@@ -29,8 +50,13 @@
 #define EC_SMC64		0x17
 #define EC_DABT_LOW		0x24
 
-#define GICD_CTLR		0x08000000UL
-#define GICR0			0x080a0000UL
+#define GICD_CTLR		QEMU_GICD
+#define GICR0			QEMU_GICR
+
+#define UART_THR		0x00
+#define UART_LCR		0x0c
+#define UART_LSR		0x14
+#define  LSR_IDLE		0x60
 
 struct frame {
 	u64 x[31];
@@ -39,6 +65,8 @@ struct frame {
 static u64 s2_level1[4] __attribute__((aligned(4096)));
 static u64 s2_low[512] __attribute__((aligned(4096)));	/* IPA 0 .. 1 GiB */
 static u64 s2_comm[512] __attribute__((aligned(4096)));	/* IPA 2 .. 3 GiB */
+static u64 s2_gic_pages[512] __attribute__((aligned(4096)));	/* K3 GIC windows */
+static u32 uart_lcr, uart_dll;
 static char console_line[256];
 static unsigned int console_len;
 
@@ -59,11 +87,24 @@ static void __attribute__((noreturn)) stop_cell(const char *why, u64 value)
 	host_power_off();
 }
 
+static void map_pages(u64 ipa, u64 pa, u64 size)
+{
+	for (; size; size -= PAGE_4K, ipa += PAGE_4K, pa += PAGE_4K)
+		s2_gic_pages[(ipa % BLOCK_2M) / PAGE_4K] = pa | S2_PAGE | S2_DEVICE;
+}
+
 static void setup_stage2(void)
 {
 	s2_low[0] = CELL_RAM_PA | S2_BLOCK | S2_NORMAL;
-	s2_low[0x08000000UL / BLOCK_2M] = 0x08000000UL | S2_BLOCK | S2_DEVICE;	/* GICD, GICR */
-	s2_low[0x09000000UL / BLOCK_2M] = 0x09000000UL | S2_BLOCK | S2_DEVICE;	/* PL011 */
+	if (board->gicd == QEMU_GICD) {
+		s2_low[QEMU_GICD / BLOCK_2M] = QEMU_GICD | S2_BLOCK | S2_DEVICE;	/* GICD, GICR */
+		s2_low[QEMU_UART / BLOCK_2M] = QEMU_UART | S2_BLOCK | S2_DEVICE;	/* PL011 */
+	} else {
+		/* The K3 GIC windows sit in one 2 MiB block; remap them page by page. */
+		map_pages(board->gicd, QEMU_GICD, 0x10000);
+		map_pages(board->gicr, QEMU_GICR, 0x20000);
+		s2_low[board->gicd / BLOCK_2M] = (u64)s2_gic_pages | 3;
+	}
 	s2_comm[0] = COMM_PA | S2_BLOCK | S2_NORMAL;
 	s2_level1[0] = (u64)s2_low | 3;
 	s2_level1[2] = (u64)s2_comm | 3;
@@ -126,6 +167,37 @@ static long hypercall(struct frame *f)
 	return 0;
 }
 
+/* One byte to QEMU's PL011 as it is (the inmate sends its own \r). */
+static void console_putc_raw(char c)
+{
+	while (mmio_read32(QEMU_UART + 0x18) & 0x20)
+		;
+	mmio_write32(QEMU_UART, (u8)c);
+}
+
+/* The 8250 of the K3 builds: transmit goes to QEMU's PL011, always idle. */
+static bool emulate_8250(struct frame *f, u64 offset, bool write, unsigned int reg)
+{
+	u64 value = write && reg != 31 ? f->x[reg] : 0;
+
+	if (!write) {
+		if (reg != 31)
+			f->x[reg] = offset == UART_LSR ? LSR_IDLE : offset == UART_LCR ? uart_lcr : 0;
+		return true;
+	}
+	if (offset == UART_LCR) {
+		if ((uart_lcr & 0x80) && !(value & 0x80))
+			printk("cellsim: 8250 divisor latch set to 0x%x, LCR 0x%lx\n", uart_dll, value);
+		uart_lcr = (u32)value;
+	} else if (offset == UART_THR) {
+		if (uart_lcr & 0x80)
+			uart_dll = (u32)value;
+		else
+			console_putc_raw((char)value);
+	}
+	return true;
+}
+
 static void data_abort(struct frame *f, u64 esr)
 {
 	u64 ipa = (read_sysreg(hpfar_el2) >> 4) << 12 | (read_sysreg(far_el2) & 0xfff);
@@ -133,8 +205,14 @@ static void data_abort(struct frame *f, u64 esr)
 	unsigned int reg = (esr >> 16) & 0x1f;
 	bool write = esr & (1UL << 6);
 
+	if ((esr & (1UL << 24)) && board->uart_8250 && ipa >= board->uart_8250 &&
+	    ipa < board->uart_8250 + 0x100 && width == 4 &&
+	    emulate_8250(f, ipa - board->uart_8250, write, reg)) {
+		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+		return;
+	}
 	/* An empty virtual PCI bus: config reads return all ones, writes vanish. */
-	if ((esr & (1UL << 24)) && ipa >= ECAM_IPA && ipa < ECAM_IPA + 0x100000) {
+	if ((esr & (1UL << 24)) && ipa >= board->ecam && ipa < board->ecam + 0x100000) {
 		if (!write && reg != 31)
 			f->x[reg] = width == 8 ? ~0UL : (1UL << (8 * width)) - 1;
 		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
@@ -193,7 +271,15 @@ void enter_cell(void) __attribute__((noreturn));
 
 void cellsim_main(void)
 {
-	printk("cellsim: starting the cell at IPA 0 (PA 0x%lx)\n", CELL_RAM_PA);
+	u32 board_id = *(volatile u32 *)(COMM_PA + 0x800);
+
+	if (board_id >= ARRAY_SIZE(boards)) {
+		printk("cellsim: board id %u at 0x%lx, expected 0..%u\n", board_id,
+		       COMM_PA + 0x800, (unsigned int)ARRAY_SIZE(boards) - 1);
+		host_power_off();
+	}
+	board = &boards[board_id];
+	printk("cellsim: starting the %s cell at IPA 0 (PA 0x%lx)\n", board->name, CELL_RAM_PA);
 	setup_gic();
 	setup_stage2();
 	enter_cell();
