@@ -55,7 +55,7 @@ void inmate_main(void)
 		       PARAMS_OFFSET + 4, params->count, (unsigned int)PROBE_MAX_ENTRIES);
 		return;
 	}
-	printk("mmio-probe: %u accesses\n", params->count);
+	printk("mmio-probe: %u %s\n", params->count, params->count == 1 ? "access" : "accesses");
 
 	for (i = 0; i < params->count; i++) {
 		const struct probe_entry *e = &params->entries[i];
