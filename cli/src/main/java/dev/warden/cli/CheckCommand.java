@@ -1,6 +1,7 @@
 package dev.warden.cli;
 
 import dev.warden.hypervisor.check.CheckRun;
+import dev.warden.hypervisor.check.JailhouseCheckText;
 import dev.warden.hypervisor.check.ReportFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,22 +38,33 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> overlays = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+            description = "text, json, sarif, or jailhouse (the output and exit code of `jailhouse config check`; "
+                    + "default: ${DEFAULT-VALUE}).")
     String format;
 
     @Override
     public Integer call() {
-        ReportFormat out;
+        boolean jailhouse = format.equals("jailhouse");
+        ReportFormat out = ReportFormat.TEXT;
         try {
-            out = ReportFormat.parse(format);
+            if (!jailhouse) {
+                out = ReportFormat.parse(format);
+            }
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("--format " + format + ": expected text, json or sarif");
+            spec.commandLine().getErr().println("--format " + format + ": expected text, json, sarif or jailhouse");
             return 2;
         }
         CheckRun.Outcome outcome = CheckRun.run(system, cells, Optional.ofNullable(dtb), overlays);
         if (outcome.report().isEmpty()) {
             spec.commandLine().getErr().println(outcome.inputError());
             return 2;
+        }
+        if (jailhouse) {
+            JailhouseCheckText.Result r = JailhouseCheckText.render(outcome.system().get(), outcome.cells(),
+                    outcome.report().get().files());
+            spec.commandLine().getOut().print(r.text());
+            spec.commandLine().getOut().flush();
+            return r.exitCode();
         }
         spec.commandLine().getOut().print(out.render(outcome.report().get()));
         spec.commandLine().getOut().flush();

@@ -40,6 +40,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void jailhouseFormatGivesTheToolsTranscriptAndVerdict() {
+        DtCliFixtures.Result r = run("check", "--format", "jailhouse", fixture("k3-j721e-evm/cells/k3-j721e-evm.cell"),
+                fixture("k3-j721e-evm/cells/k3-j721e-evm-inmate-demo.cell"),
+                fixture("k3-j721e-evm/cells/k3-j721e-evm-linux-demo.cell"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Reading configuration set:\n  Architecture:  arm64\n  Root cell:     k3-j721e-evm (")
+                .contains("Missing IOMMU interceptions: None\n")
+                .endsWith("Missing resource interceptions for architecture arm64: None\n");
+    }
+
+    @Test
     void deviceTreeWithOverlays() {
         String base = fixture("k3-am654-idk/boot/dtb/ti/k3-am654-base-board.dtb");
         DtCliFixtures.Result without = run("check", fixture("k3-am654-idk/cells/k3-am654-idk.cell"), "--dtb", base);

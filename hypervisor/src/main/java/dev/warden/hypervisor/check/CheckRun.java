@@ -18,8 +18,13 @@ import java.util.Optional;
  * with the reader's message, not an exception.
  */
 public final class CheckRun {
-    /** Either a report, or why the input could not be used. */
-    public record Outcome(Optional<CheckReport> report, String inputError) {
+    /** Either a report (with the configurations read), or why the input could not be used. */
+    public record Outcome(Optional<CheckReport> report, String inputError, Optional<SystemConfig> system,
+            List<CellConfig> cells) {
+        public Outcome {
+            cells = List.copyOf(cells);
+        }
+
         public int exitCode() {
             return report.map(CheckReport::exitCode).orElse(2);
         }
@@ -53,7 +58,8 @@ public final class CheckRun {
             if (dtb.isPresent()) {
                 view = Optional.of(FdtDeviceTreeView.load(dtb.get(), overlays));
             }
-            return new Outcome(Optional.of(ConfigChecker.report(sys, system.toString(), configs, names, view)), "");
+            CheckReport report = ConfigChecker.report(sys, system.toString(), configs, names, view);
+            return new Outcome(Optional.of(report), "", Optional.of(sys), configs);
         } catch (ConfigFormatException | FdtException e) {
             return failed(e.getMessage());
         } catch (IOException e) {
@@ -62,6 +68,6 @@ public final class CheckRun {
     }
 
     private static Outcome failed(String message) {
-        return new Outcome(Optional.empty(), message);
+        return new Outcome(Optional.empty(), message, Optional.empty(), List.of());
     }
 }

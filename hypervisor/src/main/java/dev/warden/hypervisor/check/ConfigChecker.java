@@ -11,6 +11,7 @@ import dev.warden.hypervisor.check.rules.InmateDeviceInRootRule;
 import dev.warden.hypervisor.check.rules.IrqchipAddressRule;
 import dev.warden.hypervisor.check.rules.IrqchipPinBaseRule;
 import dev.warden.hypervisor.check.rules.IvshmemEndpointsRule;
+import dev.warden.hypervisor.check.rules.IvshmemIntxRule;
 import dev.warden.hypervisor.check.rules.IvshmemRegionSetRule;
 import dev.warden.hypervisor.check.rules.LoadableReachRule;
 import dev.warden.hypervisor.check.rules.OverlapHypervisorRule;
@@ -46,7 +47,7 @@ public final class ConfigChecker {
                 new OverlapIommuRule(), new OverlapIrqchipRule(), new CrossCellOverlapRule(), new BootCpuRule(),
                 new CpuNotInRootRule(), new SharedCpuRule(), new RootStarvedRule(), new CpusOnBoardRule(),
                 new SubPageWidthRule(), new IrqchipAddressRule(), new IrqchipPinBaseRule(), new SharedInterruptRule(),
-                new IvshmemRegionSetRule(), new IvshmemEndpointsRule(), new LoadableReachRule(),
+                new IvshmemRegionSetRule(), new IvshmemEndpointsRule(), new IvshmemIntxRule(), new LoadableReachRule(),
                 new HypervisorReservedRule(), new RootDeviceCoverageRule(), new InmateDeviceInRootRule(),
                 new ConsoleSharedRule());
     }

@@ -96,4 +96,15 @@ class IrqAndIvshmemRulesTest {
                     assertThat(f.message()).contains("00:00.0 has 3 peers").contains("peers 2 are not");
                 });
     }
+
+    @Test
+    void ivshmemIntxMustBeGranted() {
+        CellConfig inmate = Sets.qemuInmate();
+        CellConfig noIrq = inmate.withIrqchips(List.of(Irqchip.of(0x8000000, 0, 32, List.of(33))));
+        assertThat(rule("ivshmem/intx-not-granted", check(Sets.qemu(), noIrq))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("interrupt 144 (32 + vpci_irq_base 112 + 0)"));
+        assertThat(rule("ivshmem/intx-not-granted", check(Sets.qemu(), inmate, Sets.qemuLinux()))).isEmpty();
+        assertThat(rule("ivshmem/intx-not-granted", check(Sets.j721e(), Sets.j721eLinux()))).isEmpty();
+        assertThat(rule("ivshmem/intx-not-granted", check(Sets.am654(), Sets.am654Linux()))).isEmpty();
+    }
 }
