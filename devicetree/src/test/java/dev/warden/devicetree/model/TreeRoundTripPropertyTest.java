@@ -13,10 +13,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 
 /** Random trees survive write/read, and random overlays merge the way libfdt merges. */
-class TreeRoundTripProperties {
+class TreeRoundTripPropertyTest {
 
     @Property(tries = 60)
     void randomTreesSurviveWriteAndRead(@ForAll("trees") DeviceTree tree) {
@@ -65,60 +64,11 @@ class TreeRoundTripProperties {
 
     @Provide
     Arbitrary<DeviceTree> trees() {
-        Arbitrary<List<ReserveEntry>> reservations = Combinators
-                .combine(Arbitraries.longs(), Arbitraries.longs().greaterOrEqual(1))
-                .as(ReserveEntry::new).list().ofMaxSize(3);
-        return Combinators.combine(node("", 2), reservations, Arbitraries.integers().between(0, 3))
-                .as(DeviceTree::new);
+        return RandomTrees.trees(2);
     }
 
     @Provide
     Arbitrary<Map<String, byte[]>> propertySets() {
-        return Arbitraries.maps(propertyNames(), values()).ofMaxSize(6).map(LinkedHashMap::new);
-    }
-
-    private Arbitrary<Node> node(String name, int depth) {
-        Arbitrary<List<dev.warden.devicetree.model.Property>> props = Arbitraries.maps(propertyNames(), values())
-                .ofMaxSize(5)
-                .map(m -> {
-                    List<dev.warden.devicetree.model.Property> out = new ArrayList<>();
-                    m.forEach((n, v) -> out.add(new dev.warden.devicetree.model.Property(n, v)));
-                    return out;
-                });
-        if (depth == 0) {
-            return props.map(p -> new Node(name, p, List.of()));
-        }
-        Arbitrary<List<String>> childNames = nodeNames().list().ofMaxSize(3).uniqueElements(TreeRoundTripProperties::baseName);
-        return Combinators.combine(props, childNames).flatAs((p, names) -> {
-            List<Arbitrary<Node>> kids = new ArrayList<>();
-            for (String n : names) {
-                kids.add(node(n, depth - 1));
-            }
-            Arbitrary<List<Node>> children = kids.isEmpty()
-                    ? Arbitraries.just(List.of())
-                    : Combinators.combine(kids).as(l -> l);
-            return children.map(c -> new Node(name, p, c));
-        });
-    }
-
-    private static String baseName(String nodeName) {
-        int at = nodeName.indexOf('@');
-        return at < 0 ? nodeName : nodeName.substring(0, at);
-    }
-
-    private Arbitrary<String> nodeNames() {
-        Arbitrary<String> base = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
-        Arbitrary<String> unit = Arbitraries.longs().between(0, 0xffffffffL).map(Long::toHexString);
-        return Combinators.combine(base, unit, Arbitraries.of(true, false))
-                .as((b, u, withUnit) -> withUnit ? b + "@" + u : b);
-    }
-
-    private Arbitrary<String> propertyNames() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars('#', ',', '-').ofMinLength(1).ofMaxLength(12)
-                .filter(n -> !n.equals("phandle") && !n.equals("linux,phandle"));
-    }
-
-    private Arbitrary<byte[]> values() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
+        return Arbitraries.maps(RandomTrees.propertyNames(), RandomTrees.values()).ofMaxSize(6).map(LinkedHashMap::new);
     }
 }

@@ -20,7 +20,7 @@ import net.jqwik.api.Tuple.Tuple2;
  * Damaged blobs (random bytes overwritten, random truncation) never escape as anything but an
  * {@link FdtException} or a libfdt error result: no index errors, no stack traces for users.
  */
-class CorruptInputProperties {
+class CorruptInputPropertyTest {
     private static final byte[] BASE = Fixtures.bytes("k3-am654-idk/boot/dtb/ti/k3-am654-base-board.dtb");
     private static final byte[] OVERLAY = Fixtures.bytes("dt-oracle/overlays/s9-local-and-external-refs.dtbo");
 
