@@ -32,12 +32,26 @@ def image(version: str) -> bytes:
     return (header + payload).ljust(size, b"\0")
 
 
+def hypervisor_image() -> bytes:
+    """A stand-in for jailhouse.bin with the real arm64 header (struct jailhouse_header): the driver
+    checks its signature and that it fits the hypervisor memory before it 'loads' it."""
+    header = struct.pack("<8sQQQQQIIQQI4x",
+                         b"JAILHOUS", 0x1e000, 0x4000, 0x4000, 0x18000, 0, 0, 0, 0, 0, 1)
+    assert len(header) == 80
+    payload = b"Warden model of the Jailhouse hypervisor core\n"
+    return (header + payload).ljust(4096, b"\0")
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[2]
     for board, version in BOARDS.items():
         out = root / "firmware-fixtures" / board / "boot" / "Image"
         out.write_bytes(image(version))
         print(f"wrote {out.relative_to(root)} ({out.stat().st_size} bytes)")
+    firmware = root / "firmware-fixtures" / "linux" / "firmware" / "jailhouse.bin"
+    firmware.parent.mkdir(parents=True, exist_ok=True)
+    firmware.write_bytes(hypervisor_image())
+    print(f"wrote {firmware.relative_to(root)}")
 
 
 if __name__ == "__main__":

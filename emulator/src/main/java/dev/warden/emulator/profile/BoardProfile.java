@@ -19,7 +19,8 @@ public record BoardProfile(
         long timerFrequencyHz,
         Psci psci,
         Consoles consoles,
-        Boot boot) {
+        Boot boot,
+        java.util.Map<String, String> software) {
 
     /** One core; {@code mpidr} is the affinity value the DT's cpu node has in {@code reg}. */
     public record Cpu(String name, long mpidr, String core) {}
@@ -55,7 +56,8 @@ public record BoardProfile(
                        String socName, long fdtAddress, long overlayAddress, long kernelAddress,
                        Login login) {}
 
-    public record Login(String hostname, String tty, String distribution, String banner) {}
+    /** What the root file system prints at login; {@code shellCpu} is the CPU the login shell runs on. */
+    public record Login(String hostname, String tty, String distribution, String banner, int shellCpu) {}
 
     public Optional<Device> device(String deviceName) {
         return devices.stream().filter(d -> d.name().equals(deviceName)).findFirst();

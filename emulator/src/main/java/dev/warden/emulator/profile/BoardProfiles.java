@@ -78,7 +78,7 @@ public final class BoardProfiles {
         }
         if (root == null) throw new ProfileException(fileName + ":1: empty board profile");
         YamlMap top = new YamlMap(fileName, "", root);
-        top.allowOnly("name", "description", "cpus", "ram", "devices", "timer", "psci", "consoles", "boot");
+        top.allowOnly("name", "description", "cpus", "ram", "devices", "timer", "psci", "consoles", "boot", "software");
 
         String name = top.string("name");
         List<Cpu> cpus = cpus(top);
@@ -97,8 +97,10 @@ public final class BoardProfiles {
         Consoles consoles = consoles(top, devices);
         Path repoRoot = profileDir == null ? Path.of(".") : profileDir.getParent();
         Boot boot = boot(top, repoRoot == null ? Path.of(".") : repoRoot);
+        java.util.Map<String, String> software = new java.util.LinkedHashMap<>();
+        top.optMap("software").ifPresent(sw -> sw.keys().forEach(k -> software.put(k, sw.string(k))));
         return new BoardProfile(name, top.optString("description").orElse(name), Path.of(fileName),
-                cpus, ram, devices, freq, psci, consoles, boot);
+                cpus, ram, devices, freq, psci, consoles, boot, java.util.Map.copyOf(software));
     }
 
     private static List<Cpu> cpus(YamlMap top) {
@@ -174,9 +176,9 @@ public final class BoardProfiles {
             throw u.error(u.node(), "expected 'ti-2019', 'ti-current' or 'distro' for 'boot.u-boot.environment', found '" + env + "'");
         }
         YamlMap l = b.map("login");
-        l.allowOnly("hostname", "tty", "distribution", "banner");
+        l.allowOnly("hostname", "tty", "distribution", "banner", "shell-cpu");
         Login login = new Login(l.string("hostname"), l.string("tty"), l.string("distribution"),
-                l.optString("banner").orElse("none"));
+                l.optString("banner").orElse("none"), l.optNumber("shell-cpu").map(Long::intValue).orElse(0));
         return new Boot(repoRoot.resolve(b.string("media")).normalize(), b.string("dtb"), env, u.string("version"),
                 u.optString("soc").orElse(""), u.number("fdt-address"), u.number("overlay-address"),
                 u.number("kernel-address"), login);

@@ -63,6 +63,10 @@ final class YamlMap {
         }
     }
 
+    java.util.Set<String> keys() {
+        return values.keySet();
+    }
+
     boolean has(String key) {
         return values.containsKey(key);
     }

@@ -17,6 +17,15 @@ public final class BootRequest {
     private Optional<String> uEnvText = Optional.empty();
     private final Map<String, String> extraVariables = new LinkedHashMap<>();
     private final Map<String, byte[]> extraFiles = new LinkedHashMap<>();
+    private Optional<dev.warden.hypervisor.core.Personality> personality = Optional.empty();
+
+    /** Which Jailhouse release the root file system carries (default: the board profile's). */
+    public BootRequest personality(dev.warden.hypervisor.core.Personality p) {
+        this.personality = Optional.of(p);
+        return this;
+    }
+
+    Optional<dev.warden.hypervisor.core.Personality> personality() { return personality; }
 
     public static BootRequest defaults() {
         return new BootRequest();

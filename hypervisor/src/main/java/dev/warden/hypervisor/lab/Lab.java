@@ -7,7 +7,12 @@ import dev.warden.emulator.profile.BoardProfile;
 import dev.warden.emulator.profile.BoardProfiles;
 import dev.warden.emulator.uboot.BootMedia;
 import dev.warden.emulator.uboot.UBoot;
+import dev.warden.hypervisor.core.Hypervisor;
+import dev.warden.hypervisor.core.Personality;
+import dev.warden.hypervisor.rootcell.jailhouse.JailhouseDriver;
+import dev.warden.hypervisor.rootcell.jailhouse.JailhouseTool;
 import dev.warden.hypervisor.rootcell.linux.RootCellLinux;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,12 +31,19 @@ public final class Lab implements AutoCloseable {
     private final UBoot uboot;
     private final RootCellLinux linux;
     private final Path privateMedia;
+    private final Personality personality;
+    private JailhouseDriver driver;
 
-    private Lab(Board board, UBoot uboot, RootCellLinux linux, Path privateMedia) {
+    private Lab(Board board, UBoot uboot, RootCellLinux linux, Path privateMedia, Personality personality) {
         this.board = board;
         this.uboot = uboot;
         this.linux = linux;
         this.privateMedia = privateMedia;
+        this.personality = personality;
+        linux.onUserspace(shell -> {
+            driver = new JailhouseDriver(linux, personality);
+            shell.register("jailhouse", new JailhouseTool(driver, linux.fs()));
+        });
     }
 
     /** Builds the board named {@code boardName} and switches it on (time 0; nothing has run yet). */
@@ -49,8 +61,11 @@ public final class Lab implements AutoCloseable {
         Board board = new Board(profile);
         RootCellLinux linux = new RootCellLinux(board);
         UBoot uboot = new UBoot(board, new BootMedia(media), linux);
+        Personality personality = request.personality()
+                .orElse(Personality.parse(profile.software().getOrDefault("jailhouse", "upstream")));
+        Lab lab = new Lab(board, uboot, linux, copy, personality);
         uboot.powerOn();
-        return new Lab(board, uboot, linux, copy);
+        return lab;
     }
 
     public Board board() { return board; }
@@ -58,6 +73,14 @@ public final class Lab implements AutoCloseable {
     public UBoot uboot() { return uboot; }
 
     public RootCellLinux linux() { return linux; }
+
+    public Personality personality() { return personality; }
+
+    /** The jailhouse driver, once the root file system's userspace is up. */
+    public Optional<JailhouseDriver> driver() { return Optional.ofNullable(driver); }
+
+    /** The hypervisor, while it is enabled. */
+    public Optional<Hypervisor> hypervisor() { return driver().flatMap(JailhouseDriver::hypervisor); }
 
     public Console console(ConsoleRole role) {
         return board.console(role);

@@ -10,7 +10,7 @@ final class BuiltinCommands {
 
     private BuiltinCommands() {}
 
-    static void register(Shell shell, Map<String, ShellCommand> commands, ProcFs fs, RootCellLinux kernel) {
+    static void register(Shell shell, Map<String, ShellCommand> commands, RootFs fs, RootCellLinux kernel) {
         commands.put("cat", (args, t) -> {
             int rc = 0;
             for (String path : args.subList(1, args.size())) {

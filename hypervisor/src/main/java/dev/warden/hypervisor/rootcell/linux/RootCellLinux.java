@@ -28,7 +28,8 @@ public final class RootCellLinux implements KernelLauncher {
     private static final long MS = 1_000_000L;
 
     private final Board board;
-    private MemoryAccess memory;
+    private final KernelMemory memory;
+    private final RootFs fs;
     private KernelLog log;
     private DeviceNode tree;
     private DriverProbes probes;
@@ -37,15 +38,65 @@ public final class RootCellLinux implements KernelLauncher {
     private String version = "unknown";
     private boolean panicked;
     private String bootConsole;
+    private final List<java.util.function.Consumer<Shell>> userspaceHooks = new ArrayList<>();
 
     public RootCellLinux(Board board) {
         this.board = board;
-        this.memory = board.bus();
+        this.memory = new KernelMemory(board.bus());
+        this.fs = new RootFs(this, board);
+        java.nio.file.Path boardFixtures = board.profile().boot().media().getParent();
+        fs.mount("/usr/share/jailhouse/cells", boardFixtures.resolve("cells"));
+        fs.mount("/usr/share/jailhouse/inmates", boardFixtures.getParent().resolve("inmates/build/" + board.profile().name()));
+        fs.mount("/lib/firmware", boardFixtures.getParent().resolve("linux/firmware"));
     }
 
-    /** Puts a translation in front of every access the kernel makes (the hypervisor's stage 2). */
+    /** Puts a translation in front of every access the kernel makes (the hypervisor's stage 2), or takes it away. */
     public void memoryPath(MemoryAccess access) {
-        this.memory = access;
+        memory.retarget(access == null ? board.bus() : access);
+    }
+
+    /** The kernel's memory path, as drivers use it. */
+    public MemoryAccess memory() { return memory; }
+
+    public RootFs fs() { return fs; }
+
+    /** Runs when init has started userspace: modules load, programs install themselves in the shell. */
+    public void onUserspace(java.util.function.Consumer<Shell> hook) {
+        userspaceHooks.add(hook);
+    }
+
+    public Board board() { return board; }
+
+    /** A kernel log line, stamped, into dmesg and onto the console. */
+    public void printk(String message) {
+        if (log != null) log.printk(message);
+    }
+
+    /** Linux major version from the banner ("4.19.59-..." gives 4). */
+    public int kernelMajor() {
+        try {
+            return Integer.parseInt(version.substring(0, version.indexOf('.')));
+        } catch (RuntimeException e) {
+            return 5;
+        }
+    }
+
+    /** The CPU the login shell and the programs it starts run on. */
+    public int shellCpu() {
+        return board.profile().boot().login().shellCpu();
+    }
+
+    /** The MIDR value a CPU reports, for the secondary-boot line. */
+    public long midrOf(int cpu) {
+        var cpus = board.profile().cpus();
+        return midr(cpus.get(Math.min(cpu, cpus.size() - 1)).core());
+    }
+
+    /** The MPIDR of a CPU, from the device tree's /cpus (what Linux reports on secondary boot). */
+    public long mpidrOf(int cpu) {
+        List<DeviceNode> nodes = cpuNodes();
+        if (cpu < nodes.size() && !nodes.get(cpu).reg().isEmpty()) return nodes.get(cpu).reg().get(0)[0];
+        return board.profile().cpus().get(cpu).mpidr();
     }
 
     public Optional<DeviceNode> deviceTree() { return Optional.ofNullable(tree); }
@@ -159,7 +210,8 @@ public final class RootCellLinux implements KernelLauncher {
     private void init() {
         log.printk("Run /sbin/init as init process");
         if (log.console() == null) return; // no console: the board is silent, as a real one would be
-        shell = new Shell(board, this, log.console(), board.profile().boot().login());
+        shell = new Shell(board, this, log.console(), board.profile().boot().login(), fs);
+        for (var hook : userspaceHooks) hook.accept(shell);
         board.scheduler().after(2800 * MS, "linux: login prompt", shell::showLogin);
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The root file system's login and shell on the console UART. Input arrives through the UART's
- * receive interrupt and is read from its registers; commands run against {@link ProcFs}. Programs
+ * receive interrupt and is read from its registers; commands run against {@link RootFs}. Programs
  * such as {@code jailhouse} register themselves with {@link #register}.
  */
 public final class Shell {
@@ -29,23 +29,27 @@ public final class Shell {
             "|__|__|_| |__,|_  |___|  |__|  |_| |___|_| |___|___|_|",
             "              |___|                    |___|", "");
 
+    /** Virtual time between Enter and the command's first output. */
+    static final long COMMAND_LATENCY_NS = 2_000_000;
+
     private final Board board;
     private final RootCellLinux kernel;
     private final UartDriver tty;
     private final Login login;
-    private final ProcFs fs;
+    private final RootFs fs;
     private final Map<String, ShellCommand> commands = new LinkedHashMap<>();
     private final StringBuilder line = new StringBuilder();
     private boolean loggedIn;
     private boolean ready;
     private int lastStatus;
+    private boolean hung;
 
-    Shell(Board board, RootCellLinux kernel, UartDriver tty, Login login) {
+    Shell(Board board, RootCellLinux kernel, UartDriver tty, Login login, RootFs fs) {
         this.board = board;
         this.kernel = kernel;
         this.tty = tty;
         this.login = login;
-        this.fs = new ProcFs(kernel, board);
+        this.fs = fs;
         BuiltinCommands.register(this, commands, fs, kernel);
         board.consoles().values().stream().filter(c -> c.port().name() != null)
                 .filter(c -> board.profile().device(c.name()).map(d -> d.primary().base() == tty.base()).orElse(false))
@@ -56,7 +60,7 @@ public final class Shell {
         commands.put(name, command);
     }
 
-    public ProcFs fs() { return fs; }
+    public RootFs fs() { return fs; }
 
     public int lastStatus() { return lastStatus; }
 
@@ -73,12 +77,13 @@ public final class Shell {
         sb.append(login.hostname()).append(" login: ");
         print(sb.toString());
         ready = true;
+        onInput();
     }
 
     private void onInput() {
         int c;
-        while ((c = tty.getc()) >= 0) {
-            if (!ready) continue;
+        // while a command runs, typed bytes wait in the UART's FIFO, as they do in a tty's buffer
+        while (ready && !hung && (c = tty.getc()) >= 0) {
             if (c == '\r' || c == '\n') {
                 print("\n");
                 String input = line.toString();
@@ -91,8 +96,7 @@ public final class Shell {
                 }
             } else {
                 line.append((char) c);
-                if (loggedIn) tty.putc(c); // no echo while typing the user name? getty echoes too
-                else tty.putc(c);
+                tty.putc(c); // the tty echoes what is typed, at the login prompt too
             }
         }
     }
@@ -107,26 +111,67 @@ public final class Shell {
             }
             return;
         }
-        if (!input.isBlank()) execute(input.trim());
-        prompt();
+        if (input.isBlank()) {
+            prompt();
+            return;
+        }
+        // the command runs a moment after Enter, as a process the shell forks does
+        ready = false;
+        board.scheduler().after(COMMAND_LATENCY_NS, "shell: " + input.trim(), () -> {
+            execute(input.trim());
+            ready = true;
+            prompt();
+            onInput();
+        });
     }
 
     private void prompt() {
+        if (hung) return;
         print("root@" + login.hostname() + ":~# ");
     }
 
-    /** Runs one command line: {@code cmd args...}, with {@code $?} and simple quoting. */
+    /**
+     * Runs one command line: {@code cmd args...}, with {@code $?} and simple quoting. A path to a
+     * script in the root file system runs its lines in order and stops at the first that fails.
+     */
     public void execute(String commandLine) {
+        if (hung) return;
         List<String> args = split(commandLine.replace("$?", Integer.toString(lastStatus)));
         if (args.isEmpty()) return;
         ShellCommand cmd = commands.get(args.get(0));
-        if (cmd == null) {
-            print("-sh: " + args.get(0) + ": command not found\n");
-            lastStatus = 127;
-            return;
+        try {
+            if (cmd != null) {
+                lastStatus = cmd.run(args, this::print);
+            } else if (args.get(0).startsWith("/") && fs.read(args.get(0)).isPresent()) {
+                lastStatus = runScript(args.get(0));
+            } else if (args.get(0).startsWith("/")) {
+                print("-sh: " + args.get(0) + ": No such file or directory\n");
+                lastStatus = 127;
+            } else {
+                print("-sh: " + args.get(0) + ": command not found\n");
+                lastStatus = 127;
+            }
+        } catch (dev.warden.hypervisor.core.CpuParkedException parked) {
+            // the CPU this shell runs on was parked: the kernel never comes back to us
+            hung = true;
         }
-        lastStatus = cmd.run(args, this::print);
     }
+
+    private int runScript(String path) {
+        String text = new String(fs.read(path).orElseThrow(), StandardCharsets.ISO_8859_1);
+        int status = 0;
+        for (String raw : text.split("\n")) {
+            String l = raw.strip();
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith("set ")) continue;
+            execute(l);
+            status = lastStatus;
+            if (status != 0 || hung) break;
+        }
+        return status;
+    }
+
+    /** Whether the shell's CPU was parked under it. */
+    public boolean hung() { return hung; }
 
     void print(String text) {
         tty.print(text);

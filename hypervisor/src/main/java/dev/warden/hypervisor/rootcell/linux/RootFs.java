@@ -8,29 +8,54 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The kernel's virtual files, computed when read: /proc/device-tree from the live device tree,
- * /proc/cpuinfo, /proc/iomem, /proc/cmdline, /proc/mounts, plus /etc/hostname. Other programs
- * (the jailhouse driver's sysfs) add their own files with {@link #put}.
+ * The root cell's files: the kernel's virtual files computed when read (/proc/device-tree from the
+ * live device tree, /proc/cpuinfo, /proc/iomem, /proc/cmdline, /proc/mounts), /etc/hostname,
+ * files other programs publish with {@link #put} (the jailhouse driver's sysfs), and folders of
+ * the host mounted read-only with {@link #mount} (cell configurations, inmates, firmware).
  */
-public final class ProcFs {
+public final class RootFs {
 
     private final RootCellLinux kernel;
     private final Board board;
-    private final TreeMap<String, java.util.function.Supplier<byte[]>> extra = new TreeMap<>();
+    private final TreeMap<String, java.util.function.Supplier<Optional<byte[]>>> extra = new TreeMap<>();
 
-    ProcFs(RootCellLinux kernel, Board board) {
+    RootFs(RootCellLinux kernel, Board board) {
         this.kernel = kernel;
         this.board = board;
     }
 
+    private final TreeMap<String, java.nio.file.Path> mounts = new TreeMap<>();
+
+    /** Makes the files of a host folder appear under {@code dir} (read-only). */
+    public void mount(String dir, java.nio.file.Path hostFolder) {
+        mounts.put(normalize(dir), hostFolder);
+    }
+
+    public void remove(String prefix) {
+        extra.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "/"));
+    }
+
     public void put(String path, java.util.function.Supplier<String> content) {
-        extra.put(path, () -> content.get().getBytes(StandardCharsets.ISO_8859_1));
+        extra.put(path, () -> Optional.of(content.get().getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** A file that exists only while {@code content} gives a value (a cell's sysfs folder). */
+    public void putIf(String path, java.util.function.Supplier<Optional<String>> content) {
+        extra.put(path, () -> content.get().map(t -> t.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** The file's bytes, or empty if there is no such file. */
     public Optional<byte[]> read(String path) {
         String p = normalize(path);
-        if (extra.containsKey(p)) return Optional.of(extra.get(p).get());
+        if (extra.containsKey(p)) return extra.get(p).get();
+        Optional<java.nio.file.Path> host = hostFile(p);
+        if (host.isPresent() && java.nio.file.Files.isRegularFile(host.get())) {
+            try {
+                return Optional.of(java.nio.file.Files.readAllBytes(host.get()));
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
         if (p.startsWith("/proc/device-tree")) {
             String rel = p.substring("/proc/device-tree".length());
             int slash = rel.lastIndexOf('/');
@@ -63,9 +88,24 @@ public final class ProcFs {
             });
         }
         List<String> children = new ArrayList<>();
+        Optional<java.nio.file.Path> host = hostFile(p);
+        if (host.isPresent() && java.nio.file.Files.isDirectory(host.get())) {
+            try (var s = java.nio.file.Files.list(host.get())) {
+                s.map(f -> f.getFileName().toString()).forEach(children::add);
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
         String prefix = p.endsWith("/") ? p : p + "/";
+        for (String m : mounts.keySet()) {
+            if (m.startsWith(prefix)) {
+                String rest = m.substring(prefix.length());
+                String entry = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+                if (!children.contains(entry)) children.add(entry);
+            }
+        }
         for (String f : extra.keySet()) {
-            if (f.startsWith(prefix)) {
+            if (f.startsWith(prefix) && extra.get(f).get().isPresent()) {
                 String rest = f.substring(prefix.length());
                 String entry = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
                 if (!children.contains(entry)) children.add(entry);
@@ -77,7 +117,24 @@ public final class ProcFs {
         return children.isEmpty() ? Optional.empty() : Optional.of(children);
     }
 
-    private static String normalize(String path) {
+    private Optional<java.nio.file.Path> hostFile(String p) {
+        for (var e : mounts.descendingMap().entrySet()) {
+            String m = e.getKey();
+            if (p.equals(m)) return Optional.of(e.getValue());
+            if (p.startsWith(m + "/")) {
+                java.nio.file.Path f = e.getValue().resolve(p.substring(m.length() + 1)).normalize();
+                if (f.startsWith(e.getValue())) return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the path names a file or folder. */
+    public boolean exists(String path) {
+        return read(path).isPresent() || list(path).isPresent();
+    }
+
+    static String normalize(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
         while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
         return p;

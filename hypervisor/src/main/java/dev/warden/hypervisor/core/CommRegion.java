@@ -1,0 +1,44 @@
+package dev.warden.hypervisor.core;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A cell's communication page (struct jailhouse_comm_region, arm64): signature, ABI revision,
+ * cell state, the message fields and the platform information written at start.
+ */
+public final class CommRegion {
+
+    public static final int SIZE = 4096;
+    static final int OFF_REVISION = 6;
+    static final int OFF_CELL_STATE = 8;
+    static final int OFF_MSG_TO_CELL = 12;
+    static final int OFF_REPLY_FROM_CELL = 16;
+    static final int OFF_FLAGS = 20;
+
+    private final ByteBuffer page = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+
+    /** What the hypervisor writes when it starts the cell: a zeroed page with the header. */
+    void reset(int flags) {
+        page.clear();
+        for (int i = 0; i < SIZE; i++) page.put(i, (byte) 0);
+        byte[] magic = "JHCOMM".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < magic.length; i++) page.put(i, magic[i]);
+        page.putShort(OFF_REVISION, (short) 2);
+        page.putInt(OFF_FLAGS, flags);
+    }
+
+    public int cellState() { return page.getInt(OFF_CELL_STATE); }
+
+    void cellState(int state) { page.putInt(OFF_CELL_STATE, state); }
+
+    public long read(long offset, int size) {
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) v = (v << 8) | (page.get((int) offset + i) & 0xffL);
+        return v;
+    }
+
+    public void write(long offset, int size, long value) {
+        for (int i = 0; i < size; i++) page.put((int) offset + i, (byte) (value >>> (8 * i)));
+    }
+}

@@ -1,0 +1,449 @@
+package dev.warden.hypervisor.core;
+
+import dev.warden.emulator.board.Board;
+import dev.warden.emulator.bus.MemoryAccess;
+import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.hypervisor.config.CellConfigs;
+import dev.warden.hypervisor.config.MemoryRegion;
+import dev.warden.hypervisor.config.PciDevice;
+import dev.warden.hypervisor.config.PlatformInfo;
+import dev.warden.hypervisor.config.SystemConfig;
+import dev.warden.hypervisor.console.HypervisorConsole;
+import dev.warden.hypervisor.mmio.GicDistributorFilter;
+import dev.warden.hypervisor.mmio.MmioAccess;
+import dev.warden.hypervisor.mmio.MmioResult;
+import dev.warden.hypervisor.mmio.SubPageRegion;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Jailhouse hypervisor model: enabled from a system configuration, it owns the board's CPUs
+ * through cells, keeps each cell's stage-2 map and trapped register windows, prints on its debug
+ * console what the real one prints, and parks a CPU whose access no cell resource answers. The
+ * operations here are the hypercalls the root cell's driver issues (jailhouse-facts §4).
+ */
+public final class Hypervisor {
+
+    static final long MEM_COMM_REGION = 0x20;
+    static final long MEM_ROOTSHARED = 0x80;
+    static final long MEM_LOADABLE = 0x40;
+    static final long MEM_READ = 0x1;
+    static final long MEM_WRITE = 0x2;
+    /** Our own stage-2 flag for the hypervisor's memory as the root cell sees it: empty pages. */
+    static final long ZERO_PAGE = 1L << 62;
+
+    private final Board board;
+    private final SystemConfig system;
+    private final Personality personality;
+    private final HypervisorConsole console;
+    private final PagePool pool;
+    private final TreeMap<Integer, Cell> cells = new TreeMap<>();
+    private final Map<Integer, List<String>> ivshmemLinks = new TreeMap<>();
+    private final List<ParkListener> parkListeners = new ArrayList<>();
+    private boolean enabled;
+
+    /** Told when a CPU is parked, so whoever runs it stops it. */
+    @FunctionalInterface
+    public interface ParkListener {
+        void parked(int cpu, Cell cell);
+    }
+
+    private Hypervisor(Board board, SystemConfig system, Personality personality) {
+        this.board = board;
+        this.system = system;
+        this.personality = personality;
+        this.console = new HypervisorConsole(system.debugConsole(), board.bus());
+        this.pool = new PagePool(system.hypervisorMemory().size(), personality.corePages());
+    }
+
+    /**
+     * The hypervisor entry of every online CPU (jailhouse-facts §3.1, §5.1 step 13): prints the
+     * enable sequence, builds the root cell, and activates. The driver's checks come before this.
+     *
+     * @param onlineCpus the CPUs Linux has online, each entering the hypervisor
+     * @param masterCpu  the CPU that takes the init lock first (the one running the driver)
+     */
+    public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
+                                    int masterCpu) {
+        Hypervisor hv = new Hypervisor(board, system, personality);
+        hv.initialize(onlineCpus, masterCpu);
+        return hv;
+    }
+
+    private void initialize(BitSet onlineCpus, int masterCpu) {
+        CellConfig rootConfig = system.rootCell();
+        int maxCpus = rootConfig.cpus().length();
+        printk(String.format("%nInitializing Jailhouse hypervisor %s on CPU %d%n", personality.version(), masterCpu));
+        printk("Code location: 0x0000ffffc0200800\n");
+        long configBytes = CellConfigs.sizeOf(system, system.format());
+        pool.allocate(PagePool.HYPERVISOR, 4L * maxCpus            // per-CPU areas
+                + PagePool.pagesFor(configBytes)                    // the system configuration
+                + (pool.memPages() + 32767) / 32768                 // the pool's own bitmap
+                + 4                                                 // the remap pool's bitmap
+                + 17);                                              // hypervisor, UART, trampoline and parking tables
+        printk("Page pool usage after early setup: " + pool.usage() + "\n");
+        printk("Initializing processors:\n");
+        for (int cpu : cpuEntryOrder(onlineCpus, masterCpu)) {
+            boolean ok = rootConfig.cpus().get(cpu);
+            printk(String.format(" CPU %d... %s%n", cpu, ok ? "OK" : "FAILED"));
+            if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
+            pool.allocate(PagePool.HYPERVISOR, 3);                  // LOCAL_CPU_BASE tables of the CPU
+        }
+        if (onlineCpus.cardinality() != rootConfig.cpus().cardinality()) {
+            throw new HypervisorError(Errno.EINVAL, onlineCpus.cardinality() + " CPUs online, the root cell has "
+                    + rootConfig.cpus().cardinality());
+        }
+        PlatformInfo platform = system.platform();
+        if (platform.gicVersion() != 3) {
+            throw new HypervisorError(Errno.EINVAL, "GIC version " + platform.gicVersion() + " is not supported here");
+        }
+        pool.remap(PagePool.HYPERVISOR, 0x10000 / PagePool.PAGE + (long) maxCpus * (0x20000 / PagePool.PAGE));
+        for (String unit : personality.units()) {
+            printk("Initializing unit: " + unit + "\n");
+            if (unit.equals("PCI")) addRootCell(rootConfig);
+        }
+        printk("Page pool usage after late setup: " + pool.usage() + "\n");
+        printk("Activating hypervisor\n");
+        enabled = true;
+    }
+
+    /** The master first, then the CPUs above it, then those below it, highest first. */
+    private static List<Integer> cpuEntryOrder(BitSet online, int master) {
+        List<Integer> order = new ArrayList<>();
+        order.add(master);
+        for (int c = online.nextSetBit(master + 1); c >= 0; c = online.nextSetBit(c + 1)) order.add(c);
+        for (int c = master - 1; c >= 0; c--) if (online.get(c)) order.add(c);
+        return order;
+    }
+
+    private void addRootCell(CellConfig rootConfig) {
+        Cell root = new Cell(0, rootConfig);
+        cells.put(0, root);
+        root.irqSet().or(Cell.configuredIrqs(rootConfig, system.platform().gicdBase()));
+        for (MemoryRegion r : rootConfig.memoryRegions()) mapRegion(root, r);
+        MemoryRegion hv = system.hypervisorMemory();
+        root.stage2().map(hv.phys(), hv.phys(), hv.size(), MEM_READ | ZERO_PAGE);
+        registerIrqchip(root);
+        addPciDevices(root, "root");
+        root.state(CellState.RUNNING);
+        pool.allocate(cellOwner(root), cellPages(root, CellConfigs.sizeOf(system, system.format())));
+    }
+
+    // ---- cell management (hypercalls 1-4) ----
+
+    /** CELL_CREATE: the checks of jailhouse-facts §5.2 (hypervisor part), then the new cell, shut down. */
+    public Cell createCell(CellConfig config, int callerCpu) {
+        requireEnabled();
+        for (Cell c : cells.values()) {
+            if (c.state() == CellState.RUNNING_LOCKED) throw new HypervisorError(Errno.EPERM, "cell " + c.name() + " is locked");
+            if (c.name().equals(config.name())) throw new HypervisorError(Errno.EEXIST, "a cell named " + c.name() + " exists");
+        }
+        long configBytes = CellConfigs.sizeOf(config, config.format());
+        if (configBytes > 16 * PagePool.PAGE) throw new HypervisorError(Errno.E2BIG, "configuration of " + configBytes + " bytes");
+        BitSet cpus = config.cpus();
+        if (cpus.get(callerCpu)) throw new HypervisorError(Errno.EBUSY, "the calling CPU " + callerCpu + " is in the new cell");
+        BitSet notRoot = (BitSet) cpus.clone();
+        notRoot.andNot(root().cpuSet());
+        if (!notRoot.isEmpty()) throw new HypervisorError(Errno.EBUSY, "CPUs " + notRoot + " do not belong to the root cell");
+        for (var chip : config.irqchips()) {
+            if (chip.address() == system.platform().gicdBase() && (chip.pinBase() % 32 != 0 || chip.pinBase() + 128 > 1024)) {
+                throw new HypervisorError(Errno.EINVAL, "irqchip pin_base " + chip.pinBase());
+            }
+        }
+        int id = lowestFreeId();
+        Cell cell = new Cell(id, config);
+        Cell root = root();
+        root.cpuSet().andNot(cpus);
+        for (MemoryRegion r : config.memoryRegions()) {
+            if (r.has(MEM_COMM_REGION) || r.has(MEM_ROOTSHARED)) continue;
+            if (r.isSubPage()) root.mmio().unregister(r.phys(), r.size());
+            else root.stage2().unmap(r.phys(), r.size());
+        }
+        for (MemoryRegion r : config.memoryRegions()) mapRegion(cell, r);
+        BitSet irqs = Cell.configuredIrqs(config, system.platform().gicdBase());
+        cell.irqSet().or(irqs);
+        BitSet spis = (BitSet) irqs.clone();
+        spis.clear(0, 32);
+        root.irqSet().andNot(spis);
+        registerIrqchip(cell);
+        cells.put(id, cell);
+        addPciDevices(cell, config.name());
+        pool.allocate(cellOwner(cell), cellPages(cell, configBytes));
+        printk("Created cell \"" + config.name() + "\"\n");
+        printk("Page pool usage after cell creation: " + pool.usage() + "\n");
+        return cell;
+    }
+
+    /** CELL_SET_LOADABLE (load and shutdown): parks the cell's CPUs and lets the root cell write its loadable regions. */
+    public void setLoadable(int id) {
+        Cell cell = nonRoot(id);
+        cell.failedSet().clear();
+        parkAll(cell);
+        if (cell.loadable()) return;
+        cell.state(CellState.SHUT_DOWN);
+        cell.loadable(true);
+        for (MemoryRegion r : cell.config().memoryRegions()) {
+            if (r.has(MEM_LOADABLE)) giveBackToRoot(r);
+        }
+        printk("Cell \"" + cell.name() + "\" can be loaded\n");
+    }
+
+    /** CELL_START: takes the loadable regions back, resets the comm page and the cell's CPUs. */
+    public void start(int id) {
+        Cell cell = nonRoot(id);
+        if (cell.loadable()) {
+            for (MemoryRegion r : cell.config().memoryRegions()) {
+                if (r.has(MEM_LOADABLE) && !r.isSubPage()) root().stage2().unmap(r.phys(), r.size());
+            }
+            cell.loadable(false);
+        }
+        cell.failedSet().clear();
+        int flags = 0;
+        if (cell.config().hasFlag(CellConfig.VIRTUAL_CONSOLE_PERMITTED)) flags |= 0x1;
+        if (cell.config().hasFlag(CellConfig.VIRTUAL_CONSOLE_ACTIVE)) flags |= 0x2;
+        cell.comm().reset(flags);
+        cell.state(CellState.RUNNING);
+        printk("Started cell \"" + cell.name() + "\"\n");
+        for (CellListener l : cellListeners) l.started(cell);
+    }
+
+    /** CELL_DESTROY: CPUs and memory go back to the root cell, the pages back to the pool. */
+    public void destroy(int id) {
+        Cell cell = nonRoot(id);
+        printk("Closing cell \"" + cell.name() + "\"\n");
+        parkAll(cell);
+        cell.state(CellState.SHUT_DOWN);
+        Cell root = root();
+        for (MemoryRegion r : cell.config().memoryRegions()) {
+            if (r.has(MEM_COMM_REGION) || r.has(MEM_ROOTSHARED)) continue;
+            giveBackToRoot(r);
+        }
+        root.cpuSet().or(cell.cpuSet());
+        BitSet spis = cell.irqSet();
+        spis.clear(0, 32);
+        BitSet rootConfigured = Cell.configuredIrqs(root.config(), system.platform().gicdBase());
+        spis.and(rootConfigured);
+        root.irqSet().or(spis);
+        for (List<String> peers : ivshmemLinks.values()) peers.remove(cell.name());
+        ivshmemLinks.values().removeIf(List::isEmpty);
+        cells.remove(id);
+        pool.release(cellOwner(cell));
+        for (CellListener l : cellListeners) l.destroyed(cell);
+        printk("Page pool usage after cell destruction: " + pool.usage() + "\n");
+    }
+
+    /** DISABLE: only when no non-root cell is left; the root CPUs leave the hypervisor. */
+    public void disable() {
+        requireEnabled();
+        if (cells.size() > 1) throw new HypervisorError(Errno.EBUSY, "non-root cells exist");
+        printk("Shutting down hypervisor\n");
+        for (int cpu = root().cpuSet().nextSetBit(0); cpu >= 0; cpu = root().cpuSet().nextSetBit(cpu + 1)) {
+            printk(String.format(" Releasing CPU %d%n", cpu));
+        }
+        enabled = false;
+    }
+
+    // ---- the memory path of a cell ----
+
+    /**
+     * What an access of a cell CPU becomes: a mapped RAM or device access, an emulated register,
+     * or a fault that parks the CPU. Modeled guests call this through {@link #memoryOf}; emulated
+     * cores through their memory port.
+     */
+    public AccessOutcome access(Cell cell, CpuContext cpu, MmioAccess a) {
+        Optional<dev.warden.hypervisor.paging.Stage2Map.Mapping> m = cell.stage2().lookup(a.address());
+        if (m.isPresent() && (m.get().flags() & (a.isWrite() ? MEM_WRITE : MEM_READ)) != 0) {
+            long phys = m.get().translate(a.address());
+            if ((m.get().flags() & ZERO_PAGE) != 0) {
+                a.value(0);
+            } else if ((m.get().flags() & MEM_COMM_REGION) != 0) {
+                if (a.isWrite()) cell.comm().write(a.address() - m.get().ipa(), a.size(), a.value());
+                else a.value(cell.comm().read(a.address() - m.get().ipa(), a.size()));
+            } else if (a.isWrite()) {
+                board.bus().write(phys, a.size(), a.value());
+            } else {
+                a.value(board.bus().read(phys, a.size()));
+            }
+            return AccessOutcome.DONE;
+        }
+        MmioResult r = cell.mmio().dispatch(a);
+        if (r.kind() == MmioResult.Kind.HANDLED) return AccessOutcome.DONE;
+        String cause = r.message().orElse(String.format("Unhandled data %s at 0x%x(%d)", a.direction(), a.address(), a.size()));
+        park(cell, cpu, cause, r.kind() == MmioResult.Kind.FORBIDDEN, FaultReport.EC_DABT_LOW);
+        return AccessOutcome.PARKED;
+    }
+
+    /** Outcome of one cell access. */
+    public enum AccessOutcome { DONE, PARKED }
+
+    /** The cell's memory path for a modeled guest running on the CPU {@code cpu} supplies. */
+    public MemoryAccess memoryOf(Cell cell, java.util.function.IntSupplier cpu) {
+        return new CellMemoryAccess(this, cell, cpu);
+    }
+
+    /** Prints the fault sequence, marks the CPU failed and tells whoever runs it to stop. */
+    public void park(Cell cell, CpuContext cpu, String cause, boolean forbidden, int exceptionClass) {
+        printk(FaultReport.format(cause, forbidden, exceptionClass, cpu, cell.name()));
+        cell.failedSet().set(cpu.cpuId());
+        if (!cell.isRoot() && cell.failedSet().equals(cell.cpuSet())) cell.state(CellState.FAILED);
+        for (ParkListener l : parkListeners) l.parked(cpu.cpuId(), cell);
+    }
+
+    // ---- queries ----
+
+    public boolean isEnabled() { return enabled; }
+
+    public Personality personality() { return personality; }
+
+    public SystemConfig system() { return system; }
+
+    public PagePool pool() { return pool; }
+
+    public HypervisorConsole console() { return console; }
+
+    public Board board() { return board; }
+
+    public Cell root() { return cells.get(0); }
+
+    public Collection<Cell> cells() { return List.copyOf(cells.values()); }
+
+    public Optional<Cell> cell(int id) { return Optional.ofNullable(cells.get(id)); }
+
+    public Optional<Cell> cellNamed(String name) {
+        return cells.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** The cell that owns a CPU now. */
+    public Optional<Cell> cellOfCpu(int cpu) {
+        return cells.values().stream().filter(c -> c.cpuSet().get(cpu)).findFirst();
+    }
+
+    public void onPark(ParkListener l) {
+        parkListeners.add(l);
+    }
+
+    /** Told when cells start and go away, so the runner of their CPUs follows. */
+    public interface CellListener {
+        default void started(Cell cell) { }
+
+        default void destroyed(Cell cell) { }
+    }
+
+    private final List<CellListener> cellListeners = new ArrayList<>();
+
+    public void onCell(CellListener l) {
+        cellListeners.add(l);
+    }
+
+    public void printk(String text) {
+        console.printk(text);
+    }
+
+    // ---- helpers ----
+
+    private void mapRegion(Cell cell, MemoryRegion r) {
+        if (r.size() == 0) return;
+        if (r.has(MEM_COMM_REGION)) {
+            cell.stage2().map(r.virt(), 0, r.size(), r.flags());
+        } else if (r.isSubPage()) {
+            cell.mmio().register(r.virt(), r.size(), "sub-page region", new SubPageRegion(r, board.bus()));
+        } else {
+            cell.stage2().map(r.virt(), r.phys(), r.size(), r.flags());
+        }
+    }
+
+    /** The parts of {@code r} that the root configuration has, mapped back with the root's flags. */
+    private void giveBackToRoot(MemoryRegion r) {
+        Cell root = root();
+        for (MemoryRegion rr : root.config().memoryRegions()) {
+            long start = Math.max(r.phys(), rr.phys());
+            long end = Math.min(r.phys() + r.size(), rr.phys() + rr.size());
+            if (start >= end || rr.isSubPage() || rr.has(MEM_COMM_REGION)) continue;
+            root.stage2().map(rr.virt() + (start - rr.phys()), start, end - start, rr.flags());
+        }
+    }
+
+    private void registerIrqchip(Cell cell) {
+        PlatformInfo p = system.platform();
+        cell.mmio().register(p.gicdBase(), 0x10000, "GICD", new GicDistributorFilter(p.gicdBase(), board.bus(),
+                cell::ownsIrq, mpidr -> cellHasMpidr(cell, mpidr), cell.isRoot()));
+        long frames = 0x20000L * board.profile().cpus().size();
+        cell.mmio().register(p.gicrBase(), frames, "GICR", access -> {
+            if (access.isWrite()) board.bus().write(access.address(), access.size(), access.value());
+            else access.value(board.bus().read(access.address(), access.size()));
+            return MmioResult.HANDLED;
+        });
+    }
+
+    private boolean cellHasMpidr(Cell cell, long mpidr) {
+        var cpus = board.profile().cpus();
+        for (int c = cell.cpuSet().nextSetBit(0); c >= 0 && c < cpus.size(); c = cell.cpuSet().nextSetBit(c + 1)) {
+            if (cpus.get(c).mpidr() == mpidr) return true;
+        }
+        return false;
+    }
+
+    private void addPciDevices(Cell cell, String who) {
+        for (PciDevice d : cell.config().pciDevices()) {
+            if (!d.isIvshmem()) {
+                printk(String.format("Adding PCI device %s to cell \"%s\"%n", d.bdfText(), cell.name()));
+                continue;
+            }
+            printk(String.format("Adding virtual PCI device %s to cell \"%s\"%n", d.bdfText(), cell.name()));
+            List<String> peers = ivshmemLinks.computeIfAbsent(d.bdf(), b -> new ArrayList<>());
+            if (!peers.isEmpty()) {
+                if (personality.tiFork()) {
+                    printk(String.format("Shared memory connection established: \"%s\" <--> \"%s\"%n", cell.name(), peers.get(0)));
+                } else {
+                    printk("Shared memory connection established, peer cells:\n");
+                    for (String p : peers) printk(" \"" + p + "\"\n");
+                }
+            }
+            peers.add(cell.name());
+        }
+    }
+
+    private long cellPages(Cell cell, long configBytes) {
+        long ivshmem = cell.config().pciDevices().stream().filter(PciDevice::isIvshmem).count();
+        long mmioEntries = cell.mmio().size() + 2 * ivshmem;
+        return 1                                            // stage-2 root table
+                + PagePool.pagesFor(8192 + configBytes)     // struct cell with its comm page, config copy
+                + PagePool.pagesFor(mmioEntries * 32)       // MMIO dispatch table
+                + cell.stage2().tablePages()                // stage-2 tables for the regions
+                + PagePool.pagesFor(cell.config().pciDevices().size() * 344L)
+                + ivshmem;                                  // one page per ivshmem link endpoint
+    }
+
+    private static String cellOwner(Cell cell) {
+        return "cell:" + cell.id();
+    }
+
+    private void parkAll(Cell cell) {
+        for (int cpu = cell.cpuSet().nextSetBit(0); cpu >= 0; cpu = cell.cpuSet().nextSetBit(cpu + 1)) {
+            for (ParkListener l : parkListeners) l.parked(cpu, cell);
+        }
+    }
+
+    private int lowestFreeId() {
+        int id = 1;
+        while (cells.containsKey(id)) id++;
+        return id;
+    }
+
+    private Cell nonRoot(int id) {
+        requireEnabled();
+        if (id == 0) throw new HypervisorError(Errno.EINVAL, "the root cell cannot be managed");
+        Cell c = cells.get(id);
+        if (c == null) throw new HypervisorError(Errno.ENOENT, "no cell with id " + id);
+        return c;
+    }
+
+    private void requireEnabled() {
+        if (!enabled) throw new HypervisorError(Errno.EINVAL, "the hypervisor is not enabled");
+    }
+}

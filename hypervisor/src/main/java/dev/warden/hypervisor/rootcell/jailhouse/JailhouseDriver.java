@@ -1,0 +1,263 @@
+package dev.warden.hypervisor.rootcell.jailhouse;
+
+import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.hypervisor.config.CellConfigs;
+import dev.warden.hypervisor.config.ConfigFormat;
+import dev.warden.hypervisor.config.ConfigFormatException;
+import dev.warden.hypervisor.config.CpuSet;
+import dev.warden.hypervisor.config.JailhouseConfig;
+import dev.warden.hypervisor.config.MemoryRegion;
+import dev.warden.hypervisor.config.SystemConfig;
+import dev.warden.hypervisor.core.Cell;
+import dev.warden.hypervisor.core.Errno;
+import dev.warden.hypervisor.core.Hypervisor;
+import dev.warden.hypervisor.core.HypervisorError;
+import dev.warden.hypervisor.core.Personality;
+import dev.warden.hypervisor.rootcell.linux.RootCellLinux;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The jailhouse kernel module of the root cell: the ioctls behind the {@code jailhouse} tool, with
+ * the driver's own checks and kernel messages (jailhouse-facts §3.6, §5.1, §5.2), Linux taking CPUs
+ * offline for a new cell and back online after it, and /sys/devices/jailhouse.
+ */
+public final class JailhouseDriver {
+
+    static final int SYSTEM_HEADER_BYTES = 488;
+    static final int CELL_HEADER_BYTES = 132;
+
+    private final RootCellLinux linux;
+    private final Personality personality;
+    private final BitSet offlinedForCells = new BitSet();
+    private Hypervisor hypervisor;
+
+    public JailhouseDriver(RootCellLinux linux, Personality personality) {
+        this.linux = linux;
+        this.personality = personality;
+        new JailhouseSysfs(this, linux.fs()).publish();
+    }
+
+    public Optional<Hypervisor> hypervisor() {
+        return Optional.ofNullable(hypervisor).filter(Hypervisor::isEnabled);
+    }
+
+    public Personality personality() { return personality; }
+
+    /** The configuration format this release's driver takes. */
+    ConfigFormat expectedFormat() {
+        return personality.tiFork() ? ConfigFormat.TI12 : ConfigFormat.REV14;
+    }
+
+    // ---- JAILHOUSE_ENABLE ----
+
+    public void enable(byte[] image, String file) {
+        if (image.length < 6 || !isSystemSignature(image)) {
+            kerr("jailhouse: Not a system configuration");
+            throw new HypervisorError(Errno.EINVAL, "not a system configuration: " + file);
+        }
+        SystemConfig config = decode(image, file, SystemConfig.class);
+        BitSet rootCpus = config.rootCell().cpus();
+        if (rootCpus.isEmpty()) throw new HypervisorError(Errno.EINVAL, "empty root CPU set");
+        if (hypervisor().isPresent()) throw new HypervisorError(Errno.EBUSY, "already enabled");
+        byte[] firmware = linux.fs().read("/lib/firmware/jailhouse.bin").orElse(null);
+        if (firmware == null) {
+            kerr("jailhouse: Missing hypervisor image jailhouse.bin");
+            throw new HypervisorError(Errno.ENOENT, "no /lib/firmware/jailhouse.bin");
+        }
+        MemoryRegion hvMem = config.hypervisorMemory();
+        if (!new String(firmware, 0, Math.min(8, firmware.length), StandardCharsets.ISO_8859_1).equals("JAILHOUS")
+                || firmware.length >= hvMem.size()) {
+            throw new HypervisorError(Errno.EINVAL, "bad hypervisor image");
+        }
+        if (overlapsSystemRam(hvMem)) {
+            kerr("jailhouse: request_mem_region failed for hypervisor memory.");
+            linux.printk("jailhouse: Did you reserve the memory with \"memmap=\" or \"mem=\"?");
+            throw new HypervisorError(Errno.EINVAL, "hypervisor memory is System RAM");
+        }
+        BitSet online = new BitSet();
+        linux.onlineCpus().forEach(online::set);
+        if (online.length() > rootCpus.length()) throw new HypervisorError(Errno.EINVAL, "CPU beyond max_cpus online");
+        Hypervisor hv = Hypervisor.enable(linux.board(), config, personality, online, linux.shellCpu());
+        this.hypervisor = hv;
+        linux.memoryPath(hv.memoryOf(hv.root(), linux::shellCpu));
+        if (config.platform().pciIsVirtual() != 0 && personality.tiFork()) {
+            linux.printk("jailhouse: CONFIG_OF_OVERLAY disabled");
+            linux.printk("jailhouse: failed to add virtual host controller");
+        }
+        linux.printk("The Jailhouse is opening.");
+    }
+
+    private boolean isSystemSignature(byte[] image) {
+        String sig = new String(image, 0, 6, StandardCharsets.ISO_8859_1);
+        return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHSYS") && !sig.equals("JHSYST") || sig.equals("JHSYST")
+                : sig.equals("JHSYST");
+    }
+
+    /** hypervisor memory must be reserved (no-map): Linux's System RAM resources must not cover it. */
+    private boolean overlapsSystemRam(MemoryRegion hv) {
+        String iomem = new String(linux.fs().read("/proc/iomem").orElse(new byte[0]), StandardCharsets.ISO_8859_1);
+        for (String line : iomem.split("\n")) {
+            if (!line.endsWith("System RAM")) continue;
+            String[] range = line.substring(0, line.indexOf(' ')).split("-");
+            long start = Long.parseUnsignedLong(range[0], 16);
+            long end = Long.parseUnsignedLong(range[1], 16);
+            if (hv.phys() <= end && start < hv.phys() + hv.size()) return true;
+        }
+        return false;
+    }
+
+    // ---- JAILHOUSE_CELL_CREATE ----
+
+    /** @return the new cell, or empty when the driver accepted the call without creating one (architecture quirk) */
+    public Optional<Cell> createCell(byte[] image, String file) {
+        if (image.length < CELL_HEADER_BYTES || !isCellSignature(image)) {
+            kerr("jailhouse: Not a cell configuration");
+            throw new HypervisorError(Errno.EINVAL, "not a cell configuration: " + file);
+        }
+        if (expectedFormat() == ConfigFormat.REV14 && (image[5] & 0xff) != 2) {
+            // the driver logs the mismatch and returns 0: the tool reports success, no cell exists
+            kerr("jailhouse: Configuration architecture mismatch");
+            return Optional.empty();
+        }
+        CellConfig config = decode(image, file, CellConfig.class);
+        Hypervisor hv = hypervisor().orElseThrow(() -> new HypervisorError(Errno.EINVAL, "not enabled"));
+        if (hv.cellNamed(config.name()).isPresent()) throw new HypervisorError(Errno.EEXIST, "name taken");
+        BitSet cpus = config.cpus();
+        BitSet outside = (BitSet) cpus.clone();
+        outside.andNot(hv.root().cpus());
+        if (!outside.isEmpty()) throw new HypervisorError(Errno.EBUSY, "CPUs " + CpuSet.format(outside) + " are not the root cell's");
+        List<Integer> offlined = new ArrayList<>();
+        for (int cpu = cpus.nextSetBit(0); cpu >= 0; cpu = cpus.nextSetBit(cpu + 1)) {
+            if (linux.onlineCpus().contains(cpu)) {
+                cpuDown(cpu);
+                offlined.add(cpu);
+            }
+        }
+        try {
+            Cell cell = hv.createCell(config, linux.shellCpu());
+            offlined.forEach(offlinedForCells::set);
+            linux.printk("Created Jailhouse cell \"" + config.name() + "\"");
+            return Optional.of(cell);
+        } catch (HypervisorError e) {
+            offlined.forEach(this::cpuUp);
+            throw e;
+        }
+    }
+
+    private boolean isCellSignature(byte[] image) {
+        String sig = new String(image, 0, 6, StandardCharsets.ISO_8859_1);
+        return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHCLL") || sig.equals("JHCELL") : sig.equals("JHCELL");
+    }
+
+    // ---- JAILHOUSE_CELL_LOAD, _START, _DESTROY, _DISABLE ----
+
+    /** An image to copy into a cell: its bytes and the cell address it goes to. */
+    public record Image(byte[] data, long address) {}
+
+    public void load(CellId id, List<Image> images) {
+        Hypervisor hv = enabled();
+        Cell cell = find(hv, id);
+        hv.setLoadable(cell.id());
+        for (Image image : images) {
+            if (image.data().length == 0) continue;
+            MemoryRegion target = cell.config().memoryRegions().stream()
+                    .filter(r -> image.address() >= r.virt() && image.address() < r.virt() + r.size())
+                    .findFirst().orElseThrow(() -> new HypervisorError(Errno.EINVAL, "no region holds the image"));
+            if (!target.has(0x2) || !target.has(0x40)
+                    || image.address() + image.data().length > target.virt() + target.size()) {
+                throw new HypervisorError(Errno.EINVAL, "region not writable and loadable, or image too large");
+            }
+            long phys = target.phys() + (image.address() - target.virt());
+            byte[] d = image.data();
+            for (int i = 0; i < d.length; i++) linux.memory().write(phys + i, 1, d[i] & 0xff);
+        }
+    }
+
+    public void shutdown(CellId id) {
+        load(id, List.of());
+    }
+
+    public void start(CellId id) {
+        Hypervisor hv = enabled();
+        hv.start(find(hv, id).id());
+    }
+
+    public void destroy(CellId id) {
+        Hypervisor hv = enabled();
+        Cell cell = find(hv, id);
+        hv.destroy(cell.id());
+        BitSet cpus = cell.cpus();
+        for (int cpu = cpus.nextSetBit(0); cpu >= 0; cpu = cpus.nextSetBit(cpu + 1)) {
+            if (offlinedForCells.get(cpu)) {
+                cpuUp(cpu);
+                offlinedForCells.clear(cpu);
+            }
+        }
+        linux.printk("Destroyed Jailhouse cell \"" + cell.name() + "\"");
+    }
+
+    public void disable() {
+        Hypervisor hv = enabled();
+        for (Cell c : hv.cells()) {
+            if (!c.isRoot()) destroy(new CellId(c.id(), null));
+        }
+        hv.disable();
+        linux.memoryPath(null);
+        linux.printk("The Jailhouse was closed.");
+    }
+
+    // ---- helpers ----
+
+    private Hypervisor enabled() {
+        return hypervisor().orElseThrow(() -> new HypervisorError(Errno.EINVAL, "jailhouse is not enabled"));
+    }
+
+    private static Cell find(Hypervisor hv, CellId id) {
+        return hv.cells().stream().filter(id::matches).findFirst()
+                .orElseThrow(() -> new HypervisorError(Errno.ENOENT, "no cell " + id));
+    }
+
+    private void cpuDown(int cpu) {
+        if (linux.kernelMajor() < 5) linux.printk("CPU" + cpu + ": shutdown");
+        linux.onlineCpus().remove(cpu);
+        linux.printk(linux.kernelMajor() < 5 ? "psci: CPU" + cpu + " killed." : "psci: CPU" + cpu + " killed (polled 0 ms)");
+    }
+
+    private void cpuUp(int cpu) {
+        linux.onlineCpus().add(cpu);
+        linux.printk(String.format("CPU%d: Booted secondary processor 0x%010x [0x%08x]", cpu, linux.mpidrOf(cpu),
+                linux.midrOf(cpu)));
+    }
+
+    private <T extends JailhouseConfig> T decode(byte[] image, String file, Class<T> kind) {
+        JailhouseConfig config;
+        try {
+            config = CellConfigs.decode(image, file);
+        } catch (ConfigFormatException e) {
+            kerr("jailhouse: Configuration revision mismatch");
+            throw new HypervisorError(Errno.EINVAL, e.getMessage());
+        }
+        if (config.format() != expectedFormat()) {
+            kerr("jailhouse: Configuration revision mismatch");
+            throw new HypervisorError(Errno.EINVAL, file + " is " + config.format().label() + ", the driver takes "
+                    + expectedFormat().label());
+        }
+        if (!kind.isInstance(config)) {
+            kerr(kind == SystemConfig.class ? "jailhouse: Not a system configuration" : "jailhouse: Not a cell configuration");
+            throw new HypervisorError(Errno.EINVAL, file + " is the wrong kind of configuration");
+        }
+        return kind.cast(config);
+    }
+
+    private void kerr(String message) {
+        linux.printk(message);
+    }
+
+    RootCellLinux linux() {
+        return linux;
+    }
+}
