@@ -985,6 +985,15 @@ public final class FdtBlob {
      * @return the new totalsize
      */
     public int resize(long extra, long loadAddress) {
+        return resize(extra, loadAddress, false);
+    }
+
+    /**
+     * {@code fdt resize} with a choice of U-Boot generation: older U-Boot (before the
+     * reservation became conditional) always adds a reservation for the blob itself, so
+     * {@code alwaysReserveSelf = true} models those; current U-Boot only re-adds one that existed.
+     */
+    public int resize(long extra, long loadAddress, boolean alwaysReserveSelf) {
         int err = checkHeader();
         if (err != 0) {
             throw fail(err, "fdt resize: header check failed");
@@ -1006,7 +1015,7 @@ public final class FdtBlob {
             buf = Arrays.copyOf(buf, (int) actual);
         }
         setTotalSize((int) actual);
-        if (hadSelfReservation) {
+        if (hadSelfReservation || alwaysReserveSelf) {
             err = addMemRsv(loadAddress, actual);
             if (err != 0) {
                 throw fail(err, "fdt resize: cannot re-add the blob's own reservation");

@@ -7,7 +7,8 @@ import dev.warden.devicetree.blob.FdtBlob;
 import java.nio.charset.StandardCharsets;
 
 /**
- * U-Boot's {@code fdt print} / {@code fdt list} output (cmd/fdt.c), produced by walking the
+ * U-Boot's {@code fdt print} / {@code fdt list} / {@code fdt header} / {@code fdt rsvmem print}
+ * output (cmd/fdt.c); print and list are produced by walking the
  * blob's tokens as U-Boot does: tab indentation, {@code <0x%08x ...>} for word-sized values,
  * quoted strings for printable string lists, {@code [xx xx]} otherwise, and values over 64
  * bytes that are not strings shown as {@code * 0x<address> [0x<length>]}.
@@ -44,6 +45,41 @@ public final class UbootFdtPrinter {
             return path + " " + property + "\n";
         }
         return property + " = " + data(blob, prop, loadAddress) + "\n";
+    }
+
+    /** {@code fdt header}: every header field, then the number of reservations and an empty line. */
+    public static String header(FdtBlob blob) {
+        int version = blob.version();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("magic:\t\t\t0x%x\n", blob.magic()));
+        out.append(String.format("totalsize:\t\t0x%x (%d)\n", blob.totalSize(), (int) blob.totalSize()));
+        out.append(String.format("off_dt_struct:\t\t0x%x\n", blob.offDtStruct()));
+        out.append(String.format("off_dt_strings:\t\t0x%x\n", blob.offDtStrings()));
+        out.append(String.format("off_mem_rsvmap:\t\t0x%x\n", blob.offMemRsvmap()));
+        out.append(String.format("version:\t\t%d\n", version));
+        out.append(String.format("last_comp_version:\t%d\n", blob.lastCompVersion()));
+        if (version >= 2) {
+            out.append(String.format("boot_cpuid_phys:\t0x%x\n", blob.bootCpuidPhys()));
+        }
+        if (version >= 3) {
+            out.append(String.format("size_dt_strings:\t0x%x\n", blob.sizeDtStrings()));
+        }
+        if (version >= 17) {
+            out.append(String.format("size_dt_struct:\t\t0x%x\n", blob.sizeDtStruct()));
+        }
+        out.append(String.format("number mem_rsv:\t\t0x%x\n", blob.numMemRsv()));
+        return out.append('\n').toString();
+    }
+
+    /** {@code fdt rsvmem print}: the reservation table. */
+    public static String reservations(FdtBlob blob) {
+        StringBuilder out = new StringBuilder("index\t\t   start\t\t    size\n");
+        out.append("------------------------------------------------\n");
+        for (int i = 0; i < blob.numMemRsv(); i++) {
+            long[] r = blob.memRsv(i);
+            out.append(String.format("    %x\t%016x\t%016x\n", i, r[0], r[1]));
+        }
+        return out.toString();
     }
 
     private static String print(FdtBlob blob, String path, int depth, long loadAddress) {

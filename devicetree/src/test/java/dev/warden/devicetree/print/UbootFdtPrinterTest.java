@@ -61,4 +61,46 @@ class UbootFdtPrinterTest {
         assertThat(UbootFdtPrinter.print(SAMPLE, "/nope", 0))
                 .isEqualTo("libfdt fdt_path_offset() returned FDT_ERR_NOTFOUND\n");
     }
+
+    @Test
+    void headerListsTheFieldsAsFdtHeaderDoes() {
+        // the numbers are the ones fdtdump printed for this blob (dt-oracle golden)
+        assertThat(UbootFdtPrinter.header(SAMPLE)).isEqualTo("magic:\t\t\t0xd00dfeed\n"
+                + "totalsize:\t\t0x40c (1036)\n"
+                + "off_dt_struct:\t\t0x58\n"
+                + "off_dt_strings:\t\t0x34c\n"
+                + "off_mem_rsvmap:\t\t0x28\n"
+                + "version:\t\t17\n"
+                + "last_comp_version:\t16\n"
+                + "boot_cpuid_phys:\t0x0\n"
+                + "size_dt_strings:\t0xc0\n"
+                + "size_dt_struct:\t\t0x2f4\n"
+                + "number mem_rsv:\t\t0x2\n"
+                + "\n");
+    }
+
+    @Test
+    void reservationTable() {
+        assertThat(UbootFdtPrinter.reservations(SAMPLE)).isEqualTo("index\t\t   start\t\t    size\n"
+                + "------------------------------------------------\n"
+                + "    0\t000000009e800000\t0000000001800000\n"
+                + "    1\t0000000088000000\t0000000000100000\n");
+    }
+
+    @Test
+    void olderUbootResizeAddsAReservationForTheBlob() {
+        // as in a published session: off_dt_struct 0x38 -> 0x48 and one mem_rsv after "fdt resize"
+        FdtBlob blob = FdtBlob.load(Fixtures.bytes("k3-am654-idk/boot/dtb/ti/k3-am654-base-board.dtb"), "am654");
+        assertThat(blob.offDtStruct()).isEqualTo(0x38);
+        int size = blob.resize(0, 0x82000000L, true);
+        String header = UbootFdtPrinter.header(blob);
+        assertThat(header).contains("off_dt_struct:\t\t0x48\n").contains("number mem_rsv:\t\t0x1\n")
+                .contains(String.format("totalsize:\t\t0x%x (%d)\n", size, size));
+        assertThat(size % 0x1000).isZero();
+        assertThat(blob.memRsv(0)).containsExactly(0x82000000L, (long) size);
+
+        FdtBlob current = FdtBlob.load(Fixtures.bytes("k3-am654-idk/boot/dtb/ti/k3-am654-base-board.dtb"), "am654");
+        current.resize(0, 0x82000000L);
+        assertThat(current.numMemRsv()).as("current U-Boot only re-adds an existing reservation").isZero();
+    }
 }
