@@ -833,7 +833,8 @@ public final class FdtBlob {
         if (prop < 0) {
             return prop;
         }
-        if ((long) propLength(prop) < (long) idx + value.length) {
+        // libfdt does not check a negative idx and writes in front of the value; refuse it instead
+        if (idx < 0 || (long) propLength(prop) < (long) idx + value.length) {
             return FDT_ERR_NOSPACE.negated();
         }
         System.arraycopy(value, 0, buf, propDataIndex(prop) + idx, value.length);

@@ -265,28 +265,25 @@ final class LibfdtOverlay {
         return 0;
     }
 
-    /** strtoul(s, &end, 10) that must consume the whole, non-empty string; -1 otherwise. */
+    /**
+     * The offset part of a fixup entry, read like libfdt's strtoul(..., 10) into an int: it must
+     * be all digits (after optional blanks and sign). Returns -1 when it is not a number; values
+     * that do not fit an int (libfdt would write outside the property) come back as
+     * Integer.MAX_VALUE, which the in-place write then refuses.
+     */
     private static long parseStrtoul(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
+        String t = s.stripLeading();
+        boolean negative = t.startsWith("-");
+        if (t.startsWith("+") || negative) {
+            t = t.substring(1);
         }
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int start = i;
-        long v = 0;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            v = Math.min(v * 10 + (s.charAt(i) - '0'), 0xffffffffL);
-            i++;
-        }
-        if (i == start || i != s.length()) {
+        if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
-        if (s.trim().startsWith("-")) {
-            v = (-v) & 0xffffffffL;
+        if (negative || t.length() > 10 || Long.parseLong(t) > Integer.MAX_VALUE) {
+            return Integer.MAX_VALUE;
         }
-        return v & 0x7fffffffL;
+        return Long.parseLong(t);
     }
 
     private int badFixup(String label, String why) {
