@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Cpu {
 
     private static final long M32 = 0xffffffffL;
-    private static final int TLB_SIZE = 256;
+    private static final int TLB_SIZE = 1024;
     private static final int TLB_MASK = TLB_SIZE - 1;
     /** Keeps the page bits and the two low bits of the PC, so a misaligned PC misses the fetch cache. */
     private static final long FETCH_MASK = ~0xffcL;
@@ -131,7 +131,7 @@ public final class Cpu {
         setPstate(pstate);
         pc = startPc;
         power = Power.RUNNING;
-        attention = true;
+        raiseAttention();
         flushTlb();
     }
 
@@ -143,11 +143,16 @@ public final class Cpu {
         if (codeCache.generation() != seenCodeGeneration) flushTlb();
         long start = icount;
         long limit = start + maxInstructions;
-        attention = true;
+        raiseAttention();
         while (icount < limit) {
-            if (attention && !serviceAttention()) break;
             long p = pc;
-            if ((p & FETCH_MASK) != fetchPage && !refillFetch(p)) continue;
+            if ((p & FETCH_MASK) != fetchPage) {
+                if (attention) {
+                    if (!serviceAttention()) break;
+                    continue;
+                }
+                if (!refillFetch(p)) continue;
+            }
             Op op = fetchOps[(int) (p >>> 2) & 1023];
             icount++;
             try {
@@ -171,7 +176,8 @@ public final class Cpu {
     public boolean poll() {
         if (!attention) return power == Power.RUNNING;
         boolean ready = serviceAttention();
-        if (!ready) attention = true;
+        if (!ready) raiseAttention();
+        else fetchPage = -1;
         return ready;
     }
 
@@ -183,20 +189,20 @@ public final class Cpu {
     /** Stops the core until the next {@link #reset}: CPU_OFF, SYSTEM_OFF, a parked CPU. */
     public void halt() {
         power = Power.HALTED;
-        attention = true;
+        raiseAttention();
     }
 
     /** Makes {@link #run} return after the current instruction. */
     public void requestExit() {
         exitRequested = true;
-        attention = true;
+        raiseAttention();
     }
 
     /** The interrupt request input (from the GIC CPU interface). */
     public void setIrqLine(boolean level) {
         if (level != irqLine) {
             irqLine = level;
-            attention = true;
+            raiseAttention();
         }
     }
 
@@ -211,7 +217,7 @@ public final class Cpu {
 
     public void setPc(long value) {
         pc = value;
-        attention = true;
+        raiseAttention();
     }
 
     /** x0..x30; 31 reads as zero. */
@@ -286,7 +292,7 @@ public final class Cpu {
         }
         loadSp();
         fetchPage = -1;
-        attention = true;
+        raiseAttention();
     }
 
     private boolean usingSpEl0() { return el == 0 || spSel == 0; }
@@ -298,6 +304,12 @@ public final class Cpu {
 
     private void loadSp() {
         r[Op.SP] = usingSpEl0() ? spEl0 : spEl1;
+    }
+
+    /** Makes the interpreter look at interrupts, halts and exit requests before the next instruction. */
+    private void raiseAttention() {
+        attention = true;
+        fetchPage = -1; // the fetch check is the only per-instruction test: make it fail
     }
 
     private boolean serviceAttention() {
@@ -340,7 +352,7 @@ public final class Cpu {
         long offset = fromEl == 0 ? 0x400 : fromSpSel == 0 ? 0 : 0x200;
         pc = (vbar & ~0x7ffL) + offset + type;
         fetchPage = -1;
-        attention = true;
+        raiseAttention();
     }
 
     /** Raises a synchronous exception for the instruction at the PC and abandons it. */
@@ -564,7 +576,7 @@ public final class Cpu {
                 pc += 4;
                 if (!irqLine && traps.waitForInterrupt(this) == Outcome.STOP) {
                     power = Power.WAITING;
-                    attention = true;
+                    raiseAttention();
                 }
                 return;
             }
@@ -577,7 +589,7 @@ public final class Cpu {
             case Op.MSR: writeSysreg((int) op.imm, r[op.rd], op.rd); break;
             case Op.SYS: systemInstruction((int) op.imm, r[op.rd]); break;
             case Op.DAIFSET: checkUserMask(); daif |= (int) op.imm; break;
-            case Op.DAIFCLR: checkUserMask(); daif &= ~(int) op.imm; attention = true; break;
+            case Op.DAIFCLR: checkUserMask(); daif &= ~(int) op.imm; raiseAttention(); break;
             case Op.SPSEL: {
                 if (el == 0) throw undefined();
                 saveSp();
@@ -1012,7 +1024,7 @@ public final class Cpu {
             case SysReg.SP_EL0: if (spSel == 0) throw undefined(); spEl0 = v; return;
             case SysReg.SPSEL: saveSp(); spSel = (int) v & 1; loadSp(); return;
             case SysReg.NZCV: nzcv = (int) (v >>> 28) & 0xf; return;
-            case SysReg.DAIF: checkUserMask(); daif = (int) (v >>> 6) & 0xf; attention = true; return;
+            case SysReg.DAIF: checkUserMask(); daif = (int) (v >>> 6) & 0xf; raiseAttention(); return;
             case SysReg.FPCR: fpcr = v; return;
             case SysReg.FPSR: fpsr = v; return;
             case SysReg.AFSR0_EL1: afsr0 = v; return;
