@@ -28,6 +28,7 @@ final class LibfdtOverlay {
     private final FdtBlob fdt;
     private final FdtBlob fdto;
     private String detail = "";
+    private int where = -1;
 
     LibfdtOverlay(FdtBlob base, FdtBlob overlay) {
         this.fdt = base;
@@ -36,6 +37,19 @@ final class LibfdtOverlay {
 
     String detail() {
         return detail;
+    }
+
+    /** Byte offset in the overlay file of the node or property the failure is about, or -1. */
+    long detailOffset() {
+        return where < 0 ? -1 : (fdto.offDtStruct() & 0xffffffffL) + where;
+    }
+
+    /** Notes which overlay token (structure offset) the next failure is about. */
+    private LibfdtOverlay at(int structOffset) {
+        if (detail.isEmpty()) {
+            where = structOffset;
+        }
+        return this;
     }
 
     private int fail(int err, String why) {
@@ -117,13 +131,13 @@ final class LibfdtOverlay {
             return prop;
         }
         if (fdto.propLength(prop) != 4) {
-            return fail(FDT_ERR_BADPHANDLE.negated(), "overlay node " + fdto.path(node) + ": " + name
+            return at(prop).fail(FDT_ERR_BADPHANDLE.negated(), "overlay node " + fdto.path(node) + ": " + name
                     + " is " + fdto.propLength(prop) + " bytes, expected 4");
         }
         long value = Bytes.u32(fdto.propValue(prop), 0);
         long adjusted = value + (delta & 0xffffffffL);
         if (adjusted > 0xffffffffL || adjusted == 0xffffffffL) {
-            return fail(FDT_ERR_NOPHANDLES.negated(), "overlay node " + fdto.path(node) + ": phandle 0x"
+            return at(prop).fail(FDT_ERR_NOPHANDLES.negated(), "overlay node " + fdto.path(node) + ": phandle 0x"
                     + Long.toHexString(value) + " + 0x" + Integer.toHexString(delta) + " overflows");
         }
         return fdto.setPropInplace(node, name, Bytes.of32((int) adjusted));
@@ -144,6 +158,7 @@ final class LibfdtOverlay {
                 fixupProp = fdto.nextPropertyOffset(fixupProp)) {
             String name = fdto.propName(fixupProp);
             byte[] offsets = fdto.propValue(fixupProp);
+            at(fixupProp);
             if (name == null) {
                 return fail(FDT_ERR_BADOVERLAY.negated(), "__local_fixups__ property with a bad name offset");
             }
@@ -183,7 +198,7 @@ final class LibfdtOverlay {
             String childName = fdto.nodeName(fixupChild);
             int treeChild = fdto.subnodeOffset(treeNode, childName);
             if (treeChild == NOTFOUND) {
-                return fail(FDT_ERR_BADOVERLAY.negated(), "__local_fixups__ names node " + childName + " under "
+                return at(fixupChild).fail(FDT_ERR_BADOVERLAY.negated(), "__local_fixups__ names node " + childName + " under "
                         + fdto.path(treeNode) + ", but the overlay has no such node");
             }
             if (treeChild < 0) {
@@ -212,6 +227,7 @@ final class LibfdtOverlay {
             return symbols;
         }
         for (int prop = fdto.firstPropertyOffset(fixups); prop >= 0; prop = fdto.nextPropertyOffset(prop)) {
+            at(prop);
             int ret = fixupPhandle(symbols, prop);
             if (ret != 0) {
                 return ret;
@@ -366,6 +382,7 @@ final class LibfdtOverlay {
     /** overlay_get_target. */
     private Target target(int fragment) {
         String fragPath = fdto.path(fragment);
+        at(fragment);
         long phandle;
         byte[] t = fdto.getProp(fragment, "target");
         if (t == null) {
@@ -408,6 +425,7 @@ final class LibfdtOverlay {
     private int applyNode(int target, int node) {
         for (int prop = fdto.firstPropertyOffset(node); prop >= 0; prop = fdto.nextPropertyOffset(prop)) {
             String name = fdto.propName(prop);
+            at(prop);
             if (name == null) {
                 return FDT_ERR_INTERNAL.negated();
             }
@@ -418,6 +436,7 @@ final class LibfdtOverlay {
         }
         for (int sub = fdto.firstSubnode(node); sub >= 0; sub = fdto.nextSubnode(sub)) {
             String name = fdto.nodeName(sub);
+            at(sub);
             int nnode = fdt.addSubnode(target, name);
             if (nnode == FdtError.FDT_ERR_EXISTS.negated()) {
                 nnode = fdt.subnodeOffset(target, name);
@@ -453,6 +472,7 @@ final class LibfdtOverlay {
         for (int prop = fdto.firstPropertyOffset(ovSym); prop >= 0; prop = fdto.nextPropertyOffset(prop)) {
             String name = fdto.propName(prop);
             byte[] path = fdto.propValue(prop);
+            at(prop);
             if (path.length < 1 || indexOf(path, (byte) 0, 0, path.length) != path.length - 1) {
                 return fail(FDT_ERR_BADVALUE.negated(), "overlay symbol " + name + " is not a single string");
             }

@@ -72,7 +72,7 @@ public final class Overlays {
                 if (ret == FdtError.FDT_ERR_NOSPACE.negated()) {
                     bufLen += FDTOVERLAY_BUF_INCREMENT;
                 } else if (ret != 0) {
-                    throw new FdtException(FdtError.fromReturn(ret), overlay.name(), run.detail());
+                    throw new FdtException(FdtError.fromReturn(ret), overlay.name(), run.detailOffset(), run.detail());
                 } else {
                     merged = tmp;
                 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.warden.devicetree.FdtError;
 import dev.warden.devicetree.FdtException;
 import dev.warden.devicetree.Fixtures;
+import dev.warden.devicetree.blob.Bytes;
+import dev.warden.devicetree.blob.Fdt;
 import dev.warden.devicetree.blob.FdtBlob;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +28,30 @@ class OverlayErrorMessageTest {
 
     @Test
     void missingLabel() {
-        FdtException e = fails("dt-oracle/overlays/e1-missing-label.dtbo");
-        assertThat(e.getMessage()).isEqualTo("dt-oracle/overlays/e1-missing-label.dtbo: label 'no_such_label'"
-                + " (used at /fragment@0:target:0) is not in the base's /__symbols__ (FDT_ERR_NOTFOUND)");
+        String file = "dt-oracle/overlays/e1-missing-label.dtbo";
+        FdtException e = fails(file);
+        assertThat(e.getMessage()).isEqualTo(file + ": offset 0x" + Long.toHexString(e.offset())
+                + ": label 'no_such_label' (used at /fragment@0:target:0) is not in the base's /__symbols__"
+                + " (FDT_ERR_NOTFOUND)");
+        // the offset is the overlay's __fixups__ property for that label: an FDT_PROP token naming it
+        byte[] raw = Fixtures.bytes(file);
+        int at = (int) e.offset();
+        assertThat(Bytes.be32(raw, at)).isEqualTo(Fdt.PROP);
+        int nameoff = Bytes.be32(raw, at + 8);
+        int strings = Bytes.be32(raw, 0x0c);
+        assertThat(new String(raw, strings + nameoff, "no_such_label".length(), StandardCharsets.US_ASCII))
+                .isEqualTo("no_such_label");
+        assertThat(raw[strings + nameoff + "no_such_label".length()]).isZero();
+    }
+
+    @Test
+    void targetErrorsPointAtTheFragment() {
+        String file = "dt-oracle/overlays/e5-unknown-phandle.dtbo";
+        FdtException e = fails(file);
+        byte[] raw = Fixtures.bytes(file);
+        int at = (int) e.offset();
+        assertThat(Bytes.be32(raw, at)).isEqualTo(Fdt.BEGIN_NODE);
+        assertThat(new String(raw, at + 4, "fragment@0".length(), StandardCharsets.US_ASCII)).isEqualTo("fragment@0");
     }
 
     @Test
