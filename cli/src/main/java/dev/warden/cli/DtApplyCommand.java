@@ -57,7 +57,7 @@ public final class DtApplyCommand implements Callable<Integer> {
             merged = Overlays.fdtoverlay(baseBlob, overlayBlobs);
         } catch (FdtException e) {
             err.println(Overlays.fdtoverlayFailureLine(e));
-            err.println("  " + e.detail());
+            err.println("  " + e.getMessage());
             return 1;
         }
         try {
