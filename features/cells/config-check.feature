@@ -78,3 +78,24 @@ Feature: warden check finds configuration mistakes before anything boots
     When I check "qemu-arm64.cell"
     Then the check cannot use its input
     And the input error says "offset 0x250: mem_regions[3] (num_memory_regions = 12) truncated: expected 32 bytes, 8 remain"
+
+  Scenario: an ivshmem device whose INTx interrupt the cell is not granted
+    Given the configurations of the board "qemu-arm64-virt"
+    And "qemu-arm64-inmate-demo.cell" grants only the interrupts "33"
+    When I check "qemu-arm64.cell qemu-arm64-inmate-demo.cell"
+    Then the report has rule "ivshmem/intx-not-granted" with severity "warning"
+    And the finding of rule "ivshmem/intx-not-granted" says "raises INTx on interrupt 144"
+
+  Scenario Outline: configurations of older Jailhouse releases are read and checked the same way
+    Given the configurations of the board "k3-am654-idk"
+    And "k3-am654-idk.cell" is converted to revision "<revision>"
+    And "k3-am654-idk-linux-demo.cell" is converted to revision "<revision>"
+    Then the file "k3-am654-idk.cell" is in the layout of revision "<revision>"
+    When I check "k3-am654-idk.cell k3-am654-idk-linux-demo.cell"
+    Then the check passes
+
+    Examples:
+      | revision |
+      | 10       |
+      | 12       |
+      | ti-12    |

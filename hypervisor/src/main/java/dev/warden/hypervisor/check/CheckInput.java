@@ -7,10 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A configuration set in revision-14 values: the system, the non-root cells and maybe the DT. */
-public record CheckInput(SystemConfig system, List<CellConfig> cells, Optional<DeviceTreeView> deviceTree) {
+/**
+ * A configuration set in revision-14 values: the system, the non-root cells and maybe the DT.
+ * {@code legacyIvshmem} says the files came from v0.10-era layouts (revision 10, TI), whose
+ * ivshmem links are two peers over one region: the ivshmem 2.0 layout rules do not apply.
+ */
+public record CheckInput(SystemConfig system, List<CellConfig> cells, Optional<DeviceTreeView> deviceTree,
+        boolean legacyIvshmem) {
     public CheckInput {
         cells = List.copyOf(cells);
+    }
+
+    public CheckInput(SystemConfig system, List<CellConfig> cells, Optional<DeviceTreeView> deviceTree) {
+        this(system, cells, deviceTree, false);
     }
 
     public CellConfig root() {

@@ -62,7 +62,8 @@ public final class ConfigChecker {
             Optional<DeviceTreeView> dt) {
         SystemConfig sys14 = (SystemConfig) ConfigConverter.toRevision14(system);
         List<CellConfig> cells14 = cells.stream().map(c -> (CellConfig) ConfigConverter.toRevision14(c)).toList();
-        CheckInput input = new CheckInput(sys14, cells14, dt);
+        boolean legacy = system.format().legacyFlags() || cells.stream().anyMatch(c -> c.format().legacyFlags());
+        CheckInput input = new CheckInput(sys14, cells14, dt, legacy);
         FindingSink sink = new FindingSink();
         for (Rule rule : rules()) {
             sink.begin(rule);

@@ -37,16 +37,6 @@ public final class LeReader {
         }
     }
 
-    /** Fails unless {@code count} elements of {@code elementSize} bytes fit in what remains. */
-    public void requireArray(String what, long count, int elementSize) {
-        long needed = count * elementSize;
-        if (count < 0 || needed > remaining()) {
-            long whole = elementSize == 0 ? 0 : remaining() / elementSize;
-            throw error(what + ": count " + Integer.toUnsignedString((int) count) + " runs past the end of the file: "
-                    + count + " x " + elementSize + " bytes needed, " + remaining() + " remain (room for " + whole + ")");
-        }
-    }
-
     public ConfigFormatException error(String message) {
         return new ConfigFormatException(sourceName + ": offset 0x" + Integer.toHexString(position) + ": " + message);
     }

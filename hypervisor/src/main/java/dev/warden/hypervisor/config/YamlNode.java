@@ -38,14 +38,6 @@ final class YamlNode {
         }
     }
 
-    int line() {
-        return node.getStartMark().getLine() + 1;
-    }
-
-    String path() {
-        return path;
-    }
-
     ConfigFormatException error(String message) {
         return fail(node, path, message);
     }
@@ -61,10 +53,6 @@ final class YamlNode {
 
     boolean isSequence() {
         return node instanceof SequenceNode;
-    }
-
-    boolean isScalar() {
-        return node instanceof ScalarNode;
     }
 
     YamlNode requireMapping() {

@@ -107,4 +107,16 @@ class IrqAndIvshmemRulesTest {
         assertThat(rule("ivshmem/intx-not-granted", check(Sets.j721e(), Sets.j721eLinux()))).isEmpty();
         assertThat(rule("ivshmem/intx-not-granted", check(Sets.am654(), Sets.am654Linux()))).isEmpty();
     }
+
+    @Test
+    void ivshmemLayoutRulesDoNotApplyToV010Links() {
+        dev.warden.hypervisor.config.ConfigFormat v10 = dev.warden.hypervisor.config.ConfigFormat.REV10;
+        dev.warden.hypervisor.config.SystemConfig root = (dev.warden.hypervisor.config.SystemConfig)
+                dev.warden.hypervisor.config.ConfigConverter.convert(Sets.am654(), v10).config();
+        CellConfig linux = (CellConfig) dev.warden.hypervisor.config.ConfigConverter.convert(Sets.am654Linux(), v10)
+                .config();
+        List<Finding> f = check(root, linux);
+        assertThat(rule("ivshmem/endpoints", f)).isEmpty();
+        assertThat(rule("ivshmem/region-set", f)).isEmpty();
+    }
 }

@@ -7,9 +7,11 @@ import dev.warden.hypervisor.check.CheckRun;
 import dev.warden.hypervisor.check.ReportFormat;
 import dev.warden.hypervisor.check.Severity;
 import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.hypervisor.config.ConfigConverter;
 import dev.warden.hypervisor.config.ConfigNames;
 import dev.warden.hypervisor.config.ConfigFormat;
 import dev.warden.hypervisor.config.CpuSet;
+import dev.warden.hypervisor.config.Irqchip;
 import dev.warden.hypervisor.config.JailhouseConfig;
 import dev.warden.hypervisor.config.MemoryRegion;
 import dev.warden.hypervisor.config.SystemConfig;
@@ -67,6 +69,20 @@ public class CheckSteps {
     public void asksForTheCpus(String file, String cpus) {
         CellConfig cell = (CellConfig) world.read(file);
         world.edit(file, cell.withCpus(CpuSet.parse(cpus)));
+    }
+
+    @Given("{string} grants only the interrupts {string}")
+    public void grantsOnlyTheInterrupts(String file, String interrupts) {
+        CellConfig cell = (CellConfig) world.read(file);
+        Irqchip first = cell.irqchips().get(0);
+        Irqchip only = Irqchip.of(first.address(), first.id(), first.pinBase(),
+                CpuSet.parse(interrupts).stream().boxed().toList());
+        world.edit(file, cell.withIrqchips(List.of(only)));
+    }
+
+    @Given("{string} is converted to revision {string}")
+    public void isConvertedToRevision(String file, String revision) {
+        world.edit(file, ConfigConverter.convert(world.read(file), ConfigFormat.parse(revision)).config());
     }
 
     @Given("{string} is cut off after {int} bytes")
@@ -149,6 +165,11 @@ public class CheckSteps {
         String element = "mem_regions[" + region + "]";
         assertThat(report().byRule(rule)).as(describe()).anyMatch(f -> f.locations().stream()
                 .anyMatch(l -> l.cell().equals(cell) && l.element().equals(element)));
+    }
+
+    @Then("the file {string} is in the layout of revision {string}")
+    public void theFileIsInTheLayoutOfRevision(String file, String revision) {
+        assertThat(world.read(file).format()).isEqualTo(ConfigFormat.parse(revision));
     }
 
     @Then("the report has rule {string} at address {string}")

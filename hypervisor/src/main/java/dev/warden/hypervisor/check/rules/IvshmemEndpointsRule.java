@@ -35,6 +35,9 @@ public final class IvshmemEndpointsRule extends BaseRule {
 
     @Override
     public void check(CheckInput in, FindingSink out) {
+        if (in.legacyIvshmem()) {
+            return;
+        }
         Map<Integer, List<Endpoint>> links = new LinkedHashMap<>();
         for (CellConfig c : in.allCells()) {
             for (int i = 0; i < c.pciDevices().size(); i++) {

@@ -22,6 +22,9 @@ public final class IvshmemRegionSetRule extends BaseRule {
 
     @Override
     public void check(CheckInput in, FindingSink out) {
+        if (in.legacyIvshmem()) {
+            return;
+        }
         for (CellConfig c : in.allCells()) {
             for (int i = 0; i < c.pciDevices().size(); i++) {
                 PciDevice d = c.pciDevices().get(i);
