@@ -32,7 +32,7 @@ public final class BareMetalMachine {
     public static final long TIMER_FREQUENCY = 62_500_000L;
     /** QEMU's PSTATE for an EL1 start: Z set, DAIF masked, EL1h. */
     public static final long RESET_PSTATE = 0x400003c5L;
-    /** QEMU virt: 256 interrupt lines above the 32 private ones... rounded to GICD_TYPER's 32-line units. */
+    /** Interrupt IDs 0..255, as QEMU virt's GICD_TYPER reports (ITLinesNumber = 7). */
     private static final int INTERRUPTS = 256;
     private static final int PPI_VIRTUAL_TIMER = 27, PPI_PHYSICAL_TIMER = 30;
 
