@@ -89,7 +89,8 @@ class OracleTest {
         String source = sourceOf(blob);
         Path out = tmp.resolve("rebuilt.dtb");
         List<String> cmd = new ArrayList<>(List.of("dtc"));
-        if (!blob.contains("no-symbols")) {
+        // the no-symbols base and the inmates' trees are built without -@ (see the boards' Makefiles)
+        if (!blob.contains("no-symbols") && !blob.substring(blob.lastIndexOf('/') + 1).startsWith("inmate-")) {
             cmd.add("-@");
         }
         cmd.addAll(List.of("-q", "-I", "dts", "-O", "dtb", "-o", out.toString(), source));

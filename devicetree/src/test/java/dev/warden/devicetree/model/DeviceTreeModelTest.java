@@ -79,6 +79,26 @@ class DeviceTreeModelTest {
     }
 
     @Test
+    void inmateTreesDescribeTheirCells() {
+        DeviceTree am = tree("k3-am654-idk/boot/dtb/ti/inmate-k3-am654-idk.dtb");
+        assertThat(am.compatibleNodes("jailhouse,cell")).hasSize(1);
+        assertThat(am.requireNode("/memory@8e0000000").reg()).containsExactly(new RegEntry(0x8e0000000L, 0x1fff0000L));
+        assertThat(am.requireNode("/cpus").children()).extracting(n -> n.reg().get(0).address())
+                .containsExactly(0x100L, 0x101L);
+        assertThat(am.stdoutNode().orElseThrow().reg().get(0).address()).isEqualTo(0x40a00000L);
+        assertThat(am.labels()).as("built without -@, like Jailhouse builds it").isEmpty();
+
+        DeviceTree j7 = tree("k3-j721e-evm/boot/dtb/ti/inmate-k3-j721e-evm.dtb");
+        assertThat(j7.stdoutNode().orElseThrow().path()).isEqualTo("/bus@100000/serial@2810000");
+        assertThat(j7.requireNode("/memory@8a0000000").reg()).containsExactly(new RegEntry(0x8a0000000L, 0x60000000L));
+
+        DeviceTree q = tree("qemu-arm64-virt/boot/dtb/inmate-qemu-arm64.dtb");
+        assertThat(q.requireNode("/cpus/cpu@3").reg()).as("#address-cells 2 under /cpus")
+                .containsExactly(new RegEntry(3, 0));
+        assertThat(q.requireNode("/pci@8e00000").reg().get(0).address()).isEqualTo(0x08e00000L);
+    }
+
+    @Test
     void toDtsIsDtcsText() {
         assertThat(virt.toDts()).isEqualTo(Fixtures.text(
                 "dt-oracle/golden/dts/qemu-arm64-virt__boot__dtb__qemu-arm64-virt.dtb.dts"));
