@@ -6,6 +6,7 @@ import dev.warden.hypervisor.check.rules.ConsoleSharedRule;
 import dev.warden.hypervisor.check.rules.CpuNotInRootRule;
 import dev.warden.hypervisor.check.rules.CpusOnBoardRule;
 import dev.warden.hypervisor.check.rules.CrossCellOverlapRule;
+import dev.warden.hypervisor.check.rules.GicrFramesRule;
 import dev.warden.hypervisor.check.rules.HypervisorReservedRule;
 import dev.warden.hypervisor.check.rules.InmateDeviceInRootRule;
 import dev.warden.hypervisor.check.rules.IrqchipAddressRule;
@@ -44,7 +45,7 @@ public final class ConfigChecker {
     /** Every rule, in report order. */
     public static List<Rule> rules() {
         return List.of(new OverlapInCellRule(), new OverlapHypervisorRule(), new OverlapMmconfigRule(),
-                new OverlapIommuRule(), new OverlapIrqchipRule(), new CrossCellOverlapRule(), new BootCpuRule(),
+                new OverlapIommuRule(), new OverlapIrqchipRule(), new GicrFramesRule(), new CrossCellOverlapRule(), new BootCpuRule(),
                 new CpuNotInRootRule(), new SharedCpuRule(), new RootStarvedRule(), new CpusOnBoardRule(),
                 new SubPageWidthRule(), new IrqchipAddressRule(), new IrqchipPinBaseRule(), new SharedInterruptRule(),
                 new IvshmemRegionSetRule(), new IvshmemEndpointsRule(), new IvshmemIntxRule(), new LoadableReachRule(),

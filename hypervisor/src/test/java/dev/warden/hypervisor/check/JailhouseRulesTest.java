@@ -98,4 +98,17 @@ class JailhouseRulesTest {
         assertThat(rule("jailhouse/overlap-gic", check(v4))).singleElement()
                 .satisfies(x -> assertThat(x.message()).startsWith("Unknown GIC version 4"));
     }
+
+    /** Beyond jailhouse config check: the upstream AM654 root maps the redistributors of CPUs 1-3. */
+    @Test
+    void redistributorsOfOtherCpus() {
+        List<Finding> f = rule("memory/overlap-gicr-frames", check(Sets.am654()));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.involves("mem_regions[17]")).isTrue();
+            assertThat(x.message()).contains("redistributor of CPU 1 at 0x18a0000");
+        });
+        assertThat(rule("memory/overlap-gicr-frames", check(Sets.j721e()))).isEmpty();
+        assertThat(rule("memory/overlap-gicr-frames", check(Sets.qemu()))).isEmpty();
+    }
 }

@@ -46,6 +46,6 @@ class ReportFormatTest {
 
     @Test
     void everyRuleHasAUniqueId() {
-        assertThat(ConfigChecker.rules()).extracting(Rule::id).doesNotHaveDuplicates().hasSize(23);
+        assertThat(ConfigChecker.rules()).extracting(Rule::id).doesNotHaveDuplicates().hasSize(24);
     }
 }
