@@ -33,9 +33,17 @@ public class ConsoleSteps {
         String prompt = "root@" + lab.board().profile().boot().login().hostname() + ":~# ";
         int echoEnd = lab.waitFor(ConsoleRole.PRIMARY, command + "\n", start, COMMAND_TIMEOUT);
         int end = lab.waitFor(ConsoleRole.PRIMARY, prompt, Math.max(start, echoEnd), COMMAND_TIMEOUT);
-        assertThat(end).as("the shell prompt after '%s'", command).isPositive();
+        if (end < 0) {
+            throw new AssertionError("no shell prompt within " + human(COMMAND_TIMEOUT) + " of virtual time after '"
+                    + command + "'" + (lab.linux().shell().map(s -> s.hung()).orElse(false)
+                    ? " (the CPU the shell runs on was parked by the hypervisor)" : "")
+                    + "\nconsole since the command:\n" + BoardSteps.tail(c.text().substring(start), 20));
+        }
+        // what the command printed, kernel messages included, stays searchable by "shows" steps
         world.commandOutputStart(echoEnd < 0 ? start : echoEnd);
-        world.cursor(ConsoleRole.PRIMARY, end - prompt.length());
+        world.commandOutputEnd(end - prompt.length());
+        world.cursor(ConsoleRole.PRIMARY, echoEnd < 0 ? start : echoEnd);
+        world.lastCommand(command);
     }
 
     @Then("the {console} console shows {string}")
@@ -83,8 +91,7 @@ public class ConsoleSteps {
     }
 
     private String commandOutput() {
-        Console c = world.lab().console(ConsoleRole.PRIMARY);
-        return c.text().substring(world.commandOutputStart(), Math.max(world.commandOutputStart(), world.cursor(ConsoleRole.PRIMARY)));
+        return world.lastCommandOutput();
     }
 
     static String human(long nanos) {

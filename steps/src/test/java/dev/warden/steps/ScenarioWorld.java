@@ -22,6 +22,8 @@ public final class ScenarioWorld {
     private Lab lab;
     private final Map<ConsoleRole, Integer> cursors = new EnumMap<>(ConsoleRole.class);
     private int commandOutputStart;
+    private String lastCommand = "";
+    private int commandOutputEnd;
 
     public void board(String name) {
         this.boardName = name;
@@ -55,6 +57,19 @@ public final class ScenarioWorld {
     }
 
     public int commandOutputStart() { return commandOutputStart; }
+
+    public String lastCommand() { return lastCommand; }
+
+    void commandOutputEnd(int position) { this.commandOutputEnd = position; }
+
+    void lastCommand(String command) { this.lastCommand = command; }
+
+    /** What the last command printed, between its echo and the next prompt. */
+    public String lastCommandOutput() {
+        String text = lab().console(dev.warden.emulator.board.ConsoleRole.PRIMARY).text();
+        int end = Math.max(commandOutputStart, commandOutputEnd);
+        return text.substring(Math.min(commandOutputStart, text.length()), Math.min(end, text.length()));
+    }
 
     public void commandOutputStart(int position) { this.commandOutputStart = position; }
 

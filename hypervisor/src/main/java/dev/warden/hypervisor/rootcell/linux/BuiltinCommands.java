@@ -5,10 +5,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The coreutils a demo types: cat, ls, echo, mount, dmesg, uname, hostname, true, false. */
+/** The coreutils a demo types: cat, ls, echo, mount, dmesg, uname, hostname, devmem, true, false. */
 final class BuiltinCommands {
 
     private BuiltinCommands() {}
+
+    /**
+     * busybox {@code devmem ADDRESS [WIDTH [VALUE]]}: reads or writes physical memory through the
+     * kernel's memory path (once Jailhouse is enabled, the root cell's stage 2).
+     */
+    static int devmem(List<String> args, Shell.Terminal t, RootCellLinux kernel) {
+        if (args.size() < 2 || args.size() > 4) {
+            t.print("BusyBox v1.31.1 multi-call binary.\n\nUsage: devmem ADDRESS [WIDTH [VALUE]]\n");
+            return 1;
+        }
+        long address;
+        int bits;
+        try {
+            address = Long.decode(args.get(1));
+            bits = args.size() > 2 ? Integer.parseInt(args.get(2)) : 32;
+        } catch (NumberFormatException e) {
+            t.print("devmem: invalid number '" + args.get(args.size() > 2 ? 2 : 1) + "'\n");
+            return 1;
+        }
+        if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+            t.print("devmem: invalid width '" + bits + "'\n");
+            return 1;
+        }
+        if (args.size() == 4) {
+            kernel.memory().write(address, bits / 8, Long.decode(args.get(3)));
+            return 0;
+        }
+        long value = kernel.memory().read(address, bits / 8);
+        t.print(String.format("0x%0" + (bits / 4) + "X%n", value).replace(System.lineSeparator(), "\n"));
+        return 0;
+    }
 
     static void register(Shell shell, Map<String, ShellCommand> commands, RootFs fs, RootCellLinux kernel) {
         commands.put("cat", (args, t) -> {
@@ -64,6 +95,7 @@ final class BuiltinCommands {
             t.print(shell.hostname().orElse("") + "\n");
             return 0;
         });
+        commands.put("devmem", (args, t) -> devmem(args, t, kernel));
         commands.put("true", (args, t) -> 0);
         commands.put("false", (args, t) -> 1);
     }

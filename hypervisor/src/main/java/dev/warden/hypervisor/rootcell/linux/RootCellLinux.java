@@ -81,9 +81,14 @@ public final class RootCellLinux implements KernelLauncher {
         }
     }
 
-    /** The CPU the login shell and the programs it starts run on. */
+    /**
+     * The CPU the login shell and the programs it starts run on: the profile's, or, once Linux has
+     * taken that CPU offline for a cell, the lowest CPU still online (the scheduler migrates them).
+     */
     public int shellCpu() {
-        return board.profile().boot().login().shellCpu();
+        int preferred = board.profile().boot().login().shellCpu();
+        if (onlineCpus.isEmpty() || onlineCpus.contains(preferred)) return preferred;
+        return onlineCpus.first();
     }
 
     /** The MIDR value a CPU reports, for the secondary-boot line. */

@@ -1,0 +1,53 @@
+@cells @rejections
+Feature: The driver and the hypervisor refuse what they must, with the message and errno the board prints
+
+  Background:
+    Given the board "k3-am654-idk" has booted with the overlay "k3-am654-idk-jailhouse.dtbo"
+    And I am logged in as root
+
+  Scenario: enabling twice is busy
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    When I run "jailhouse enable /usr/share/jailhouse/cells/k3-am654-idk.cell"
+    Then the command fails with "JAILHOUSE_ENABLE: Device or resource busy"
+
+  Scenario: a cell configuration is not a system configuration
+    When I run "jailhouse enable /usr/share/jailhouse/cells/k3-am654-idk-inmate-demo.cell"
+    Then the command fails with "JAILHOUSE_ENABLE: Invalid argument"
+    And the primary console shows "jailhouse: Not a system configuration"
+
+  Scenario: a system configuration is not a cell configuration
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    When I run "jailhouse cell create /usr/share/jailhouse/cells/k3-am654-idk.cell"
+    Then the command fails with "JAILHOUSE_CELL_CREATE: Invalid argument"
+    And the primary console shows "jailhouse: Not a cell configuration"
+
+  Scenario: a cell before the hypervisor is enabled
+    When I run "jailhouse cell create /usr/share/jailhouse/cells/k3-am654-idk-inmate-demo.cell"
+    Then the command fails with "JAILHOUSE_CELL_CREATE: Invalid argument"
+
+  Scenario: the same cell twice
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    And the cell "k3-am654-idk-inmate-demo.cell" is created
+    When I run "jailhouse cell create /usr/share/jailhouse/cells/k3-am654-idk-inmate-demo.cell"
+    Then the command fails with "JAILHOUSE_CELL_CREATE: File exists"
+
+  Scenario: managing a cell that does not exist
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    When I run "jailhouse cell start no-such-cell"
+    Then the command fails with "JAILHOUSE_CELL_START: No such file or directory"
+
+  Scenario: a file that is not there
+    When I run "jailhouse enable /usr/share/jailhouse/cells/nothing.cell"
+    Then the command fails with "opening /usr/share/jailhouse/cells/nothing.cell: No such file or directory"
+
+  Scenario: a command the tool does not know prints the usage
+    When I run "jailhouse cell frobnicate"
+    Then the command fails with "Usage: jailhouse { COMMAND | --help | --version }"
+    And the output shows "   cell create CELLCONFIG"
+
+  Scenario: the version
+    When I run "jailhouse --version"
+    Then the output is:
+      """
+      Jailhouse management tool v0.12 (324-ge57d1eff)
+      """

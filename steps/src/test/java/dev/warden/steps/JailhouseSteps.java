@@ -1,0 +1,148 @@
+package dev.warden.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.emulator.board.ConsoleRole;
+import dev.warden.hypervisor.core.Cell;
+import dev.warden.hypervisor.core.CellState;
+import dev.warden.hypervisor.core.Hypervisor;
+import dev.warden.hypervisor.core.Personality;
+import dev.warden.hypervisor.lab.Lab;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Steps in the words of a Jailhouse user: enabling, creating and starting cells with the real
+ * {@code jailhouse} tool on the root shell, and asserting cell and CPU states from the model.
+ */
+public class JailhouseSteps {
+
+    static final String CELLS = "/usr/share/jailhouse/cells/";
+    static final String INMATES = "/usr/share/jailhouse/inmates/";
+    private static final Pattern POOL = Pattern.compile("Page pool usage after ([a-z ]+): (mem \\d+/\\d+, remap \\d+/\\d+)");
+
+    private final ScenarioWorld world;
+    private final BoardSteps board;
+    private final ConsoleSteps console;
+
+    public JailhouseSteps(ScenarioWorld world, BoardSteps board, ConsoleSteps console) {
+        this.world = world;
+        this.board = board;
+        this.console = console;
+    }
+
+    @Given("the Jailhouse release is {string}")
+    public void theJailhouseReleaseIs(String release) {
+        world.request().personality(Personality.parse(release));
+    }
+
+    @Given("the hypervisor is enabled with the root cell {string}")
+    public void theHypervisorIsEnabled(String cellFile) {
+        loggedIn();
+        succeeds("jailhouse enable " + path(cellFile));
+    }
+
+    @Given("the cell {string} is created")
+    public void theCellIsCreated(String cellFile) {
+        succeeds("jailhouse cell create " + path(cellFile));
+    }
+
+    @Given("the inmate {string} is loaded into the cell {string}")
+    public void theInmateIsLoaded(String inmate, String cell) {
+        succeeds("jailhouse cell load " + cell + " " + INMATES + inmate);
+    }
+
+    @When("the cell {string} is started")
+    public void theCellIsStarted(String cell) {
+        succeeds("jailhouse cell start " + cell);
+    }
+
+    @When("the cell {string} is destroyed")
+    public void theCellIsDestroyed(String cell) {
+        succeeds("jailhouse cell destroy " + cell);
+    }
+
+    @Then("the command succeeds")
+    public void theCommandSucceeds() {
+        assertThat(exitStatus()).as("exit status of the last command").isZero();
+    }
+
+    @Then("the command fails with {string}")
+    public void theCommandFailsWith(String message) {
+        String output = world.lastCommandOutput();
+        assertThat(output).as("output of '%s'", world.lastCommand()).contains(message);
+        assertThat(exitStatus()).as("exit status of '%s'", world.lastCommand()).isNotZero();
+    }
+
+    @Then("the cell {string} is in state {string}")
+    public void theCellIsInState(String name, String state) {
+        Cell cell = hypervisor().cellNamed(name).orElseThrow(() -> new AssertionError("no cell named \"" + name
+                + "\"; cells: " + hypervisor().cells().stream().map(Cell::name).toList()));
+        assertThat(cell.state()).as("state of cell \"%s\"", name).isEqualTo(CellState.parse(state));
+    }
+
+    @Then("the root cell is {string}")
+    public void theRootCellIs(String state) {
+        assertThat(hypervisor().root().state()).isEqualTo(CellState.parse(state));
+    }
+
+    @Then("CPU {int} is parked")
+    public void cpuIsParked(int cpu) {
+        Cell owner = hypervisor().cellOfCpu(cpu).orElseThrow(() -> new AssertionError("no cell owns CPU " + cpu));
+        assertThat(owner.failedCpus().get(cpu)).as("CPU %d of cell \"%s\" is marked failed", cpu, owner.name()).isTrue();
+    }
+
+    @Then("no cell exists but the root cell")
+    public void onlyTheRootCell() {
+        assertThat(hypervisor().cells()).extracting(Cell::name).containsExactly(hypervisor().root().name());
+    }
+
+    @Then("the hypervisor is disabled")
+    public void theHypervisorIsDisabled() {
+        assertThat(world.lab().hypervisor()).as("the hypervisor").isEmpty();
+    }
+
+    @Then("the page pool usage after cell destruction equals that after late setup")
+    public void poolReturns() {
+        String text = world.lab().console(ConsoleRole.HYPERVISOR).text();
+        String late = lastPool(text, "late setup");
+        String destroyed = lastPool(text, "cell destruction");
+        assertThat(destroyed).as("page pool after the cell went away").isEqualTo(late);
+    }
+
+    private static String lastPool(String text, String when) {
+        Matcher m = POOL.matcher(text);
+        String found = null;
+        while (m.find()) if (m.group(1).equals(when)) found = m.group(2);
+        if (found == null) throw new AssertionError("the hypervisor console has no 'Page pool usage after " + when + "' line");
+        return found;
+    }
+
+    // ---- helpers ----
+
+    private void loggedIn() {
+        board.iLogInAsRoot();
+    }
+
+    private void succeeds(String command) {
+        console.iRun(command);
+        if (exitStatus() != 0) {
+            throw new AssertionError("'" + command + "' failed (exit " + exitStatus() + "):\n" + world.lastCommandOutput());
+        }
+    }
+
+    private int exitStatus() {
+        return world.lab().linux().shell().orElseThrow().lastStatus();
+    }
+
+    private Hypervisor hypervisor() {
+        return world.lab().hypervisor().orElseThrow(() -> new AssertionError("the hypervisor is not enabled"));
+    }
+
+    static String path(String file) {
+        return file.startsWith("/") ? file : CELLS + file;
+    }
+}
