@@ -148,7 +148,7 @@ public final class FdtBlob {
             }
             return FDT_ERR_TRUNCATED.negated();
         }
-        FdtError e = header().firstError(null);
+        FdtError e = header().firstError();
         if (e != null) {
             return e.negated();
         }

@@ -47,49 +47,56 @@ public record FdtHeader(
         return Fdt.headerSize(version);
     }
 
-    /**
-     * libfdt's header checks in libfdt's order; returns the first error or {@code null}.
-     * {@code detail} receives a sentence naming what was expected (may be null).
-     */
-    public FdtError firstError(StringBuilder detail) {
+    /** One broken header rule: the libfdt error, the header field's offset and what was expected. */
+    public record Problem(FdtError error, int fieldOffset, String detail) {
+    }
+
+    /** libfdt's header checks in libfdt's order: the first rule broken, or {@code null}. */
+    public Problem firstProblem() {
         if (magic != Fdt.MAGIC) {
-            note(detail, String.format("expected magic 0xd00dfeed, found 0x%08x", magic));
-            return FdtError.FDT_ERR_BADMAGIC;
+            return new Problem(FdtError.FDT_ERR_BADMAGIC, 0x00,
+                    String.format("expected magic 0xd00dfeed, found 0x%08x", magic));
         }
         if (version < Fdt.FIRST_SUPPORTED_VERSION || lastCompVersion > Fdt.LAST_SUPPORTED_VERSION
                 || version < lastCompVersion) {
-            note(detail, "expected version >= 2 and last_comp_version <= 17 and <= version, found version "
+            return new Problem(FdtError.FDT_ERR_BADVERSION, 0x14,
+                    "expected version >= 2 and last_comp_version <= 17 and <= version, found version "
                     + version + ", last_comp_version " + lastCompVersion);
-            return FdtError.FDT_ERR_BADVERSION;
         }
         long hdr = headerSize();
         if (totalSize < hdr || totalSize > Integer.MAX_VALUE) {
-            note(detail, "expected totalsize of at least " + hdr + " bytes, found " + totalSize);
-            return FdtError.FDT_ERR_TRUNCATED;
+            return new Problem(FdtError.FDT_ERR_TRUNCATED, 0x04,
+                    "expected totalsize of at least " + hdr + " bytes, found " + totalSize);
         }
         if (!inside(hdr, offMemRsvmap)) {
-            note(detail, String.format("expected off_mem_rsvmap inside [0x%x, 0x%x], found 0x%x", hdr, totalSize, offMemRsvmap));
-            return FdtError.FDT_ERR_TRUNCATED;
+            return new Problem(FdtError.FDT_ERR_TRUNCATED, 0x10, String.format(
+                    "expected off_mem_rsvmap inside [0x%x, 0x%x], found 0x%x", hdr, totalSize, offMemRsvmap));
         }
         if (version < 17 ? !inside(hdr, offDtStruct) : !blockInside(hdr, offDtStruct, sizeDtStruct)) {
-            note(detail, String.format("expected structure block [0x%x, +0x%x) inside the blob of 0x%x bytes",
+            return new Problem(FdtError.FDT_ERR_TRUNCATED, 0x08, String.format(
+                    "expected structure block [0x%x, +0x%x) inside the blob of 0x%x bytes",
                     offDtStruct, sizeDtStruct, totalSize));
-            return FdtError.FDT_ERR_TRUNCATED;
         }
         if (!blockInside(hdr, offDtStrings, sizeDtStrings)) {
-            note(detail, String.format("expected strings block [0x%x, +0x%x) inside the blob of 0x%x bytes",
+            return new Problem(FdtError.FDT_ERR_TRUNCATED, 0x0c, String.format(
+                    "expected strings block [0x%x, +0x%x) inside the blob of 0x%x bytes",
                     offDtStrings, sizeDtStrings, totalSize));
-            return FdtError.FDT_ERR_TRUNCATED;
         }
         if ((offMemRsvmap & 7) != 0) {
-            note(detail, String.format("expected off_mem_rsvmap aligned to 8, found 0x%x", offMemRsvmap));
-            return FdtError.FDT_ERR_ALIGNMENT;
+            return new Problem(FdtError.FDT_ERR_ALIGNMENT, 0x10,
+                    String.format("expected off_mem_rsvmap aligned to 8, found 0x%x", offMemRsvmap));
         }
         if ((offDtStruct & 3) != 0) {
-            note(detail, String.format("expected off_dt_struct aligned to 4, found 0x%x", offDtStruct));
-            return FdtError.FDT_ERR_ALIGNMENT;
+            return new Problem(FdtError.FDT_ERR_ALIGNMENT, 0x08,
+                    String.format("expected off_dt_struct aligned to 4, found 0x%x", offDtStruct));
         }
         return null;
+    }
+
+    /** The libfdt error of the first broken rule, or {@code null}. */
+    public FdtError firstError() {
+        Problem p = firstProblem();
+        return p == null ? null : p.error();
     }
 
     private boolean inside(long hdr, long off) {
@@ -100,36 +107,11 @@ public record FdtHeader(
         return inside(hdr, base) && inside(hdr, base + size);
     }
 
-    private static void note(StringBuilder detail, String text) {
-        if (detail != null) {
-            detail.append(text);
-        }
-    }
-
-    /** Throws the first header error with a message naming the field; the header offset is 0. */
+    /** Throws the first broken rule as an {@link FdtException} at the offending header field. */
     public void check(String source) {
-        StringBuilder detail = new StringBuilder();
-        FdtError error = firstError(detail);
-        if (error != null) {
-            throw new FdtException(error, source, fieldOffset(error, detail.toString()), detail.toString());
-        }
-    }
-
-    private static long fieldOffset(FdtError error, String detail) {
-        switch (error) {
-            case FDT_ERR_BADMAGIC: return 0x00;
-            case FDT_ERR_BADVERSION: return 0x14;
-            default:
-                if (detail.startsWith("expected totalsize")) {
-                    return 0x04;
-                } else if (detail.contains("off_mem_rsvmap")) {
-                    return 0x10;
-                } else if (detail.contains("structure block") || detail.contains("off_dt_struct")) {
-                    return 0x08;
-                } else if (detail.contains("strings block")) {
-                    return 0x0c;
-                }
-                return 0;
+        Problem p = firstProblem();
+        if (p != null) {
+            throw new FdtException(p.error(), source, p.fieldOffset(), p.detail());
         }
     }
 }
