@@ -4,6 +4,9 @@ import java.util.BitSet;
 
 /** CPU lists as people write them ("0-3", "1,3", "2-3,6") to and from a BitSet. */
 public final class CpuSet {
+    /** Largest index accepted: 4096-byte CPU bitmaps (the hypervisor's limit), and any GIC interrupt ID. */
+    public static final int MAX_INDEX = 4096 * 8 - 1;
+
     private CpuSet() {
     }
 
@@ -19,10 +22,10 @@ public final class CpuSet {
             int dash = p.indexOf('-');
             try {
                 if (dash < 0) {
-                    out.set(Integer.parseInt(p));
+                    out.set(bounded(Integer.parseInt(p)));
                 } else {
-                    int lo = Integer.parseInt(p.substring(0, dash).trim());
-                    int hi = Integer.parseInt(p.substring(dash + 1).trim());
+                    int lo = bounded(Integer.parseInt(p.substring(0, dash).trim()));
+                    int hi = bounded(Integer.parseInt(p.substring(dash + 1).trim()));
                     if (hi < lo) {
                         throw new IllegalArgumentException("range '" + p + "' runs backwards");
                     }
@@ -35,6 +38,13 @@ public final class CpuSet {
             }
         }
         return out;
+    }
+
+    private static int bounded(int index) {
+        if (index > MAX_INDEX) {
+            throw new IllegalArgumentException(index + " is larger than " + MAX_INDEX);
+        }
+        return index;
     }
 
     /** Formats with ranges: {0,1,2,3,6} becomes "0-3,6". */
