@@ -21,6 +21,41 @@ import org.yaml.snakeyaml.nodes.Node;
  * The hand-writable YAML form of a configuration: hex addresses, flag names, CPU lists, irqchip
  * interrupts by ID, the ivshmem-net region set as one {@code shmem-net} entry and TI regmaps by
  * register. Reading rejects unknown keys and bad values with the file and line.
+ *
+ * <pre>
+ * kind: system                      # or: cell (then the cell keys below sit at the top level)
+ * format: 14                        # 10, 12, ti-12 or 14 (default 14); flag values follow it
+ * flags: VIRTUAL_DEBUG_CONSOLE
+ * hypervisor-memory: {phys: 0x8dfc00000, size: 0x400000}
+ * debug-console: {address: 0x2800000, size: 0x1000, type: 8250, flags: MMIO | REGDIST_4}
+ * platform:
+ *   pci-mmconfig-base: 0x76000000   # also pci-mmconfig-end-bus, pci-is-virtual, pci-domain
+ *   gic-version: 3
+ *   maintenance-irq: 25
+ *   gicd: 0x1800000                 # also gicc, gich, gicv, gicr
+ *   iommus:
+ *     - {type: pvu, base: 0x30f80000, size: 0x1000, tlb-base: 0x36000000, tlb-size: 0x40000}
+ * root-cell:
+ *   name: "k3-am654-idk"
+ *   flags: PASSIVE_COMMREG          # cell flags
+ *   cpus: "0-3"
+ *   vpci-irq-base: 138              # also id, cpu-set-size, cpu-reset-address, msg-reply-timeout
+ *   console: {address: 0x40a00000, type: 8250, flags: MMIO | REGDIST_4, divider: 0x35}
+ *   memory:
+ *     - {phys: 0x8e0000000, virt: 0x0, size: 0x10000, flags: READ | WRITE | EXECUTE | LOADABLE}
+ *     - {shmem-net: 0x8dfb00000, dev-id: 0}     # the four regions of JAILHOUSE_SHMEM_NET_REGIONS
+ *   irqchips:
+ *     - {address: 0x1800000, pin-base: 160, interrupts: "189-190"}
+ *   pci-devices:
+ *     - {type: ivshmem, bdf: "00:01.0", domain: 1, bar-mask: [0xffff0000], shmem-regions-start: 5,
+ *        shmem-dev-id: 0, shmem-peers: 2, shmem-protocol: veth}
+ *   stream-ids: [0x2, 0xf002]
+ *   regmaps:                        # format ti-12 only
+ *     - {base: 0x11c000, count: 256, size: 4, flags: READ | WRITE, registers: "126-127"}
+ * </pre>
+ * Also accepted: {@code cache}, {@code pio} (12/14) or {@code pio-bitmap} (10/ti-12, hex),
+ * {@code pci-caps}, and the raw fields that keep odd files byte-exact ({@code embedded-header},
+ * {@code pin-bitmap}, {@code padding}, {@code reserved}, {@code ti-extra}, {@code arm-padding}).
  */
 public final class ConfigYaml {
     static final String[] TOP_SYSTEM = {"kind", "format", "flags", "hypervisor-memory", "debug-console", "platform",
