@@ -853,6 +853,36 @@ public final class FdtBlob {
         return setPropInplacePartial(node, propName, 0, value);
     }
 
+    /** fdt_delprop: removes the property; what follows moves up. 0 or a negated error. */
+    public int delProp(int node, String propName) {
+        int err = rwProbe();
+        if (err != 0) {
+            return err;
+        }
+        int prop = propertyOffset(node, propName);
+        if (prop < 0) {
+            return prop;
+        }
+        return spliceStruct(offDtStruct() + prop, 12 + Fdt.tagAlign(propLength(prop)), 0);
+    }
+
+    /** fdt_del_node: removes the node and everything below it. 0 or a negated error. */
+    public int delNode(int node) {
+        int err = rwProbe();
+        if (err != 0) {
+            return err;
+        }
+        int[] depth = {0};
+        int end = node;
+        while (end >= 0 && depth[0] >= 0) {
+            end = nextNode(end, depth);
+        }
+        if (end < 0) {
+            return end;
+        }
+        return spliceStruct(offDtStruct() + node, end - node, 0);
+    }
+
     /** fdt_add_subnode: the new node's offset (placed as first child), or a negated error. */
     public int addSubnode(int parent, String nodeName) {
         int err = rwProbe();

@@ -88,6 +88,21 @@ class FdtBlobEditTest {
     }
 
     @Test
+    void deletingPropertiesAndNodes() {
+        FdtBlob b = roomy();
+        int sizeBefore = b.sizeDtStruct();
+        int values = b.pathOffset("/values");
+        assertThat(b.delProp(values, "bytes")).isZero();
+        // 12-byte header + 3 value bytes padded to 4
+        assertThat(b.sizeDtStruct()).isEqualTo(sizeBefore - 16);
+        assertThat(b.delProp(values, "bytes")).isEqualTo(FdtError.FDT_ERR_NOTFOUND.negated());
+        assertThat(b.delNode(b.pathOffset("/child@1000"))).isZero();
+        Node root = b.toTree().root();
+        assertThat(root.children().stream().map(Node::name).toList()).containsExactly("values", "__symbols__");
+        assertThat(propNames(root.find("values").orElseThrow())).doesNotContain("bytes").contains("four-bytes");
+    }
+
+    @Test
     void openIntoAndPackGiveBackTheOriginal() {
         byte[] original = Fixtures.bytes(SAMPLE);
         FdtBlob b = FdtBlob.load(original, SAMPLE).openInto(original.length + 100);
