@@ -5,6 +5,7 @@ import dev.warden.emulator.bus.PhysicalBus;
 import dev.warden.emulator.clock.Scheduler;
 import dev.warden.emulator.clock.VirtualClock;
 import dev.warden.emulator.console.Console;
+import dev.warden.emulator.devices.gic.GicV3;
 import dev.warden.emulator.devices.misc.RegisterFile;
 import dev.warden.emulator.devices.uart.Pl011;
 import dev.warden.emulator.devices.uart.SerialPort;
@@ -31,21 +32,52 @@ public final class Board {
     private final Map<String, SerialPort> uarts = new LinkedHashMap<>();
     private final Map<String, Console> consolesByUart = new LinkedHashMap<>();
     private final Map<ConsoleRole, Console> consolesByRole = new EnumMap<>(ConsoleRole.class);
-    private Processors processors = Processors.NONE;
+    private final GicV3 gic;
+    private final CpuCluster cpus;
+    private Processors processors;
 
     public Board(BoardProfile profile) {
         this.profile = profile;
         for (BoardProfile.RamBank bank : profile.ram()) bus.addRam(bank.name(), bank.base(), bank.size());
-        for (Device d : profile.devices()) instantiate(d);
+        this.gic = profile.devicesOfKind("gicv3").stream().findFirst().map(this::addGic).orElse(null);
+        this.cpus = new CpuCluster(profile, clock, scheduler, gic);
+        this.processors = cpus;
+        for (Device d : profile.devices()) {
+            if (!d.kind().equals("gicv3")) instantiate(d);
+        }
         assignRole(ConsoleRole.PRIMARY, Optional.of(profile.consoles().primary()));
         assignRole(ConsoleRole.SECONDARY, profile.consoles().secondary());
         assignRole(ConsoleRole.HYPERVISOR, profile.consoles().hypervisor());
     }
 
+    /** The GICv3 with one CPU interface per profile CPU, wide enough for the highest interrupt the profile names. */
+    private GicV3 addGic(Device d) {
+        int highest = profile.devices().stream().mapToInt(Device::irq).max().orElse(0);
+        int lines = Math.min(1024, Math.max(256, (highest / 32 + 1) * 32));
+        long[] mpidrs = profile.cpus().stream().mapToLong(BoardProfile.Cpu::mpidr).toArray();
+        GicV3.IrqOutput[] outputs = new GicV3.IrqOutput[mpidrs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            int core = i;
+            outputs[i] = level -> cpus.irq(core, level);
+        }
+        GicV3 g = new GicV3(lines, mpidrs, outputs);
+        bus.addDevice(d.name() + "-gicd", d.regions().get(0).base(), d.regions().get(0).size(), g.distributor());
+        if (d.regions().size() > 1) {
+            BoardProfile.Region r = d.regions().get(1);
+            bus.addDevice(d.name() + "-gicr", r.base(), Math.min(r.size(), g.redistributors().size()), g.redistributors());
+        }
+        return g;
+    }
+
+    private InterruptLine spi(Device d) {
+        if (gic == null || d.irq() < 32 || d.irq() >= gic.interruptCount()) return InterruptLine.UNCONNECTED;
+        return level -> gic.setSpi(d.irq(), level);
+    }
+
     private void instantiate(Device d) {
         switch (d.kind()) {
-            case "uart-8250" -> addUart(d, new Uart8250(d.name(), d.regShift(), InterruptLine.UNCONNECTED));
-            case "pl011" -> addUart(d, new Pl011(d.name(), InterruptLine.UNCONNECTED));
+            case "uart-8250" -> addUart(d, new Uart8250(d.name(), d.regShift(), spi(d)));
+            case "pl011" -> addUart(d, new Pl011(d.name(), spi(d)));
             default -> {
                 // Register windows of devices without a behavioural model: present, readable, inert.
                 for (int i = 0; i < d.regions().size(); i++) {
@@ -92,9 +124,11 @@ public final class Board {
         return Optional.ofNullable(uarts.get(name));
     }
 
-    public void attachProcessors(Processors p) {
-        this.processors = p;
-    }
+    /** The board's emulated cores, started by whoever runs real code on them. */
+    public CpuCluster cpus() { return cpus; }
+
+    /** The interrupt controller, if the board has one. */
+    public java.util.Optional<GicV3> gic() { return java.util.Optional.ofNullable(gic); }
 
     /**
      * Runs the board until {@code condition} holds or virtual time reaches {@code deadlineNanos}.

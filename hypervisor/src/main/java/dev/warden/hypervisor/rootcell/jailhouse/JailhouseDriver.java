@@ -83,6 +83,7 @@ public final class JailhouseDriver {
         if (online.length() > rootCpus.length()) throw new HypervisorError(Errno.EINVAL, "CPU beyond max_cpus online");
         Hypervisor hv = Hypervisor.enable(linux.board(), config, personality, online, linux.shellCpu());
         this.hypervisor = hv;
+        dev.warden.hypervisor.arch.CellCpus.attach(hv);
         linux.memoryPath(hv.memoryOf(hv.root(), linux::shellCpu));
         if (config.platform().pciIsVirtual() != 0 && personality.tiFork()) {
             linux.printk("jailhouse: CONFIG_OF_OVERLAY disabled");

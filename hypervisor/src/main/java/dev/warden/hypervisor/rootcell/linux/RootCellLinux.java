@@ -38,6 +38,7 @@ public final class RootCellLinux implements KernelLauncher {
     private String version = "unknown";
     private boolean panicked;
     private String bootConsole;
+    private Optional<GicDriver> gic = Optional.empty();
     private final List<java.util.function.Consumer<Shell>> userspaceHooks = new ArrayList<>();
 
     public RootCellLinux(Board board) {
@@ -161,6 +162,8 @@ public final class RootCellLinux implements KernelLauncher {
         log.printk("Kernel command line: " + bootargs);
         log.printk(String.format("Memory: %dK/%dK available (%dK reserved no-map)", totalKiB - reservedKiB,
                 totalKiB, reservedKiB));
+        gic = GicDriver.probe(tree, memory, log);
+        gic.ifPresent(g -> g.initCpu(0, board.profile().cpus().get(0).mpidr()));
         log.printk(String.format("arch_timer: cp15 timer(s) running at %.2fMHz (phys).",
                 profile.timerFrequencyHz() / 1e6));
         onlineCpus.add(0);
@@ -190,6 +193,8 @@ public final class RootCellLinux implements KernelLauncher {
             long mpidr = cpu.reg().isEmpty() ? i : cpu.reg().get(0)[0];
             if (!cpu.isAvailable()) continue;
             onlineCpus.add(i);
+            int index = i;
+            gic.ifPresent(g -> g.initCpu(index, mpidr));
             log.printk(String.format("CPU%d: Booted secondary processor 0x%010x [0x%08x]", i, mpidr,
                     midr(board.profile().cpus().get(Math.min(i, board.profile().cpus().size() - 1)).core())));
         }

@@ -1,0 +1,84 @@
+package dev.warden.hypervisor.arch;
+
+import dev.warden.emulator.board.CpuCluster;
+import dev.warden.emulator.cpu.Cpu;
+import dev.warden.hypervisor.core.Cell;
+import dev.warden.hypervisor.core.Hypervisor;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The emulated cores of non-root cells: at start the cell's first CPU comes out of reset at the
+ * cell's cpu_reset_address in EL1 with interrupts masked, the others wait for PSCI CPU_ON; a
+ * parked, switched-off or given-back CPU stops executing. The root cell's Linux is modeled and
+ * has no cores here.
+ */
+public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkListener {
+
+    /** EL1h with D, A, I and F masked: the state Jailhouse resets a cell CPU to. */
+    static final long RESET_PSTATE = 0x3c5;
+
+    private final Hypervisor hv;
+    private final CpuCluster cluster;
+    private final List<dev.warden.emulator.profile.BoardProfile.Cpu> profileCpus;
+
+    private CellCpus(Hypervisor hv) {
+        this.hv = hv;
+        this.cluster = hv.board().cpus();
+        this.profileCpus = hv.board().profile().cpus();
+    }
+
+    /** Lets the hypervisor's cells run real code on the board's cores. */
+    public static CellCpus attach(Hypervisor hv) {
+        CellCpus cpus = new CellCpus(hv);
+        hv.onCell(cpus);
+        hv.onPark(cpus);
+        return cpus;
+    }
+
+    @Override
+    public void started(Cell cell) {
+        BitSet set = cell.cpus();
+        for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) cluster.stop(c);
+        int first = set.nextSetBit(0);
+        if (first >= 0) startCore(cell, first, cell.config().cpuResetAddress(), 0);
+    }
+
+    @Override
+    public void destroyed(Cell cell) {
+        BitSet set = cell.cpus();
+        for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) cluster.stop(c);
+    }
+
+    @Override
+    public void parked(int cpu, Cell cell) {
+        cluster.stop(cpu);
+    }
+
+    /** PSCI CPU_ON: false when the CPU already runs. */
+    boolean powerOn(int cpu, long entry, long context) {
+        if (isOn(cpu)) return false;
+        Cell cell = hv.cellOfCpu(cpu).orElseThrow();
+        startCore(cell, cpu, entry, context);
+        return true;
+    }
+
+    void powerOff(int cpu) {
+        cluster.stop(cpu);
+    }
+
+    boolean isOn(int cpu) {
+        return cluster.core(cpu).isPresent();
+    }
+
+    int cpuWithMpidr(long mpidr) {
+        for (int i = 0; i < profileCpus.size(); i++) if (profileCpus.get(i).mpidr() == mpidr) return i;
+        return -1;
+    }
+
+    private void startCore(Cell cell, int cpu, long pc, long context) {
+        Cpu core = cluster.start(cpu, new CellMemoryPort(cell, hv.board().bus()), new CellTraps(hv, cell, cpu, this), pc,
+                RESET_PSTATE);
+        core.setX(0, context);
+    }
+}

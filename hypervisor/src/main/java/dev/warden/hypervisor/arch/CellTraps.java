@@ -1,0 +1,81 @@
+package dev.warden.hypervisor.arch;
+
+import dev.warden.emulator.cpu.Cpu;
+import dev.warden.emulator.cpu.DataAccess;
+import dev.warden.emulator.cpu.Outcome;
+import dev.warden.emulator.cpu.TrapHandler;
+import dev.warden.hypervisor.core.Cell;
+import dev.warden.hypervisor.core.Hypervisor;
+import dev.warden.hypervisor.mmio.MmioAccess;
+
+/**
+ * What the hypervisor does when a cell's core leaves to EL2 (jailhouse-facts §3.5, §4.8, §4.10):
+ * data aborts go to the cell's MMIO emulation or park the core, {@code hvc #0x4a48} is a
+ * hypercall and any other HVC a forbidden access, SMC is PSCI/SMCCC, and a system register the
+ * hypervisor does not emulate is an unhandled trap.
+ */
+final class CellTraps implements TrapHandler {
+
+    static final int JAILHOUSE_HVC = 0x4a48;
+    static final int EC_HVC64 = 0x16;
+    static final int EC_SMC64 = 0x17;
+    static final int EC_SYS64 = 0x18;
+    static final int EC_DABT_LOW = 0x24;
+
+    private final Hypervisor hv;
+    private final Cell cell;
+    private final int cpuId;
+    private final Hypercalls hypercalls;
+    private final Psci psci;
+
+    CellTraps(Hypervisor hv, Cell cell, int cpuId, CellCpus cpus) {
+        this.hv = hv;
+        this.cell = cell;
+        this.cpuId = cpuId;
+        this.hypercalls = new Hypercalls(hv, cell);
+        this.psci = new Psci(hv, cell, cpus);
+    }
+
+    @Override
+    public Outcome hvc(Cpu cpu, int imm) {
+        if (imm != JAILHOUSE_HVC) {
+            hv.park(cell, context(cpu, EC_HVC64, imm), null, true, EC_HVC64);
+            return Outcome.STOP;
+        }
+        cpu.setX(0, hypercalls.call(cpu.x(0), cpu.x(1), cpu.x(2)));
+        return Outcome.RESUME;
+    }
+
+    @Override
+    public Outcome smc(Cpu cpu, int imm) {
+        Psci.Result r = psci.call(cpu, cpuId);
+        if (r.unhandled() != null) {
+            hv.park(cell, context(cpu, EC_SMC64, imm), r.unhandled(), false, EC_SMC64);
+            return Outcome.STOP;
+        }
+        if (r.parksCaller()) return Outcome.STOP;
+        cpu.setX(0, r.value());
+        return Outcome.RESUME;
+    }
+
+    @Override
+    public Outcome dataAbort(Cpu cpu, DataAccess access) {
+        MmioAccess a = new MmioAccess(access.address, access.size, access.write, access.value);
+        long esr = ((long) EC_DABT_LOW << 26) | (1L << 25) | access.syndrome();
+        if (hv.access(cell, new EmulatedCpuContext(cpuId, cpu, esr), a) == Hypervisor.AccessOutcome.PARKED) {
+            return Outcome.STOP;
+        }
+        access.value = a.value();
+        return Outcome.RESUME;
+    }
+
+    @Override
+    public Outcome unknownSysreg(Cpu cpu, int key, boolean write, int register) {
+        hv.park(cell, context(cpu, EC_SYS64, 0), null, false, EC_SYS64);
+        return Outcome.STOP;
+    }
+
+    private EmulatedCpuContext context(Cpu cpu, int ec, int iss) {
+        return new EmulatedCpuContext(cpuId, cpu, ((long) ec << 26) | (1L << 25) | (iss & 0xffff));
+    }
+}
