@@ -1,5 +1,6 @@
 package dev.warden.cli;
 
+import dev.warden.hypervisor.check.CheckReport;
 import dev.warden.hypervisor.check.CheckRun;
 import dev.warden.hypervisor.check.JailhouseCheckText;
 import dev.warden.hypervisor.check.ReportFormat;
@@ -56,6 +57,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckRun.Outcome outcome = CheckRun.run(system, cells, Optional.ofNullable(dtb), overlays);
         if (outcome.report().isEmpty()) {
+            if (jailhouse && outcome.failure().isPresent()) {
+                return jailhouseParseError(outcome);
+            }
             spec.commandLine().getErr().println(outcome.inputError());
             return 2;
         }
@@ -69,5 +73,20 @@ public final class CheckCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(out.render(outcome.report().get()));
         spec.commandLine().getOut().flush();
         return outcome.exitCode();
+    }
+
+    /** As `jailhouse config check` answers a file it cannot parse: the lines so far, the reason, exit 1. */
+    private int jailhouseParseError(CheckRun.Outcome outcome) {
+        List<CheckReport.CheckedFile> read = new ArrayList<>();
+        outcome.system().ifPresent(s -> read.add(new CheckReport.CheckedFile(s.name(), system.toString(), true)));
+        for (int i = 0; i < outcome.cells().size(); i++) {
+            read.add(new CheckReport.CheckedFile(outcome.cells().get(i).name(), cells.get(i).toString(), false));
+        }
+        CheckRun.Failure failure = outcome.failure().get();
+        JailhouseCheckText.Result r = JailhouseCheckText.parseError(read);
+        spec.commandLine().getOut().print(r.text());
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println(JailhouseCheckText.parseErrorLine(failure));
+        return r.exitCode();
     }
 }

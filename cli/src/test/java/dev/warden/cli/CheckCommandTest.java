@@ -51,6 +51,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void jailhouseFormatAnswersUnparsableFilesAsTheToolDoes() throws Exception {
+        Path stale = tmp.resolve("stale.cell");
+        byte[] cell = Files.readAllBytes(Path.of(fixture("qemu-arm64-virt/cells/qemu-arm64-inmate-demo.cell")));
+        cell[6] = 13;
+        Files.write(stale, cell);
+        String root = fixture("qemu-arm64-virt/cells/qemu-arm64.cell");
+        DtCliFixtures.Result r = run("check", "--format", "jailhouse", root, stale.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("Reading configuration set:\n  Architecture:  arm64\n  Root cell:     qemu-arm64 ("
+                + root + ")\n");
+        assertThat(r.err()).isEqualTo("Configuration file revision mismatch: " + stale + "\n");
+        DtCliFixtures.Result swapped = run("check", "--format", "jailhouse", stale.toString());
+        assertThat(swapped.exitCode()).isEqualTo(1);
+        assertThat(swapped.err()).isEqualTo("Configuration file revision mismatch: " + stale + "\n");
+        DtCliFixtures.Result notRoot = run("check", "--format", "jailhouse",
+                fixture("qemu-arm64-virt/cells/qemu-arm64-inmate-demo.cell"));
+        assertThat(notRoot.err()).startsWith("Not a root cell configuration: ");
+        DtCliFixtures.Result plain = run("check", stale.toString());
+        assertThat(plain.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void deviceTreeWithOverlays() {
         String base = fixture("k3-am654-idk/boot/dtb/ti/k3-am654-base-board.dtb");
         DtCliFixtures.Result without = run("check", fixture("k3-am654-idk/cells/k3-am654-idk.cell"), "--dtb", base);

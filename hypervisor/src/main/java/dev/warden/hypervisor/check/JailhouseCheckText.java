@@ -78,6 +78,39 @@ public final class JailhouseCheckText {
         return new Result(t.out.toString(), t.any ? 1 : 0);
     }
 
+    /**
+     * What the tool prints when it cannot parse a file: the lines before it, then on stderr
+     * {@code <message>: <file>}; it exits with 1.
+     */
+    public static Result parseError(List<CheckedFile> readBefore) {
+        StringBuilder sb = new StringBuilder("Reading configuration set:\n");
+        for (CheckedFile f : readBefore) {
+            if (f.root()) {
+                sb.append("  Architecture:  arm64\n");
+            }
+            sb.append(f.root() ? "  Root cell:     " : "  Non-root cell: ").append(f.cellName()).append(" (")
+                    .append(f.file()).append(")\n");
+        }
+        return new Result(sb.toString(), 1);
+    }
+
+    /** The tool's stderr line for a file it cannot parse (pyjailhouse's messages). */
+    public static String parseErrorLine(CheckRun.Failure failure) {
+        String message;
+        switch (failure.kind()) {
+            case REVISION:
+                message = "Configuration file revision mismatch";
+                break;
+            case ARCHITECTURE:
+                message = failure.system() ? "Configuration has unsupported architecture"
+                        : "Cell architecture mismatch";
+                break;
+            default:
+                message = failure.system() ? "Not a root cell configuration" : "Not a cell configuration";
+        }
+        return message + ": " + failure.file();
+    }
+
     private void inCell(List<CellConfig> cells) {
         out.append("Overlapping memory regions inside cell:");
         found = false;

@@ -40,7 +40,7 @@ public final class CellConfigs {
         LeReader r = new LeReader(data, sourceName);
         if (data.length < ConfigLayout.HEADER_BYTES) {
             throw r.errorAt(0, "file is " + data.length + " bytes, too short for a Jailhouse configuration "
-                    + "header (8 bytes: signature, revision)");
+                    + "header (8 bytes: signature, revision)", ConfigFormatException.Kind.TRUNCATED);
         }
         boolean oldSystem = startsWith(data, OLD_SYSTEM);
         boolean oldCell = startsWith(data, OLD_CELL);
@@ -52,22 +52,23 @@ public final class CellConfigs {
             if (revision == 12) {
                 return decodeRevision12(data, sourceName, oldSystem);
             }
-            throw r.errorAt(6, KnownRevisions.describeUnsupported(revision));
+            throw r.errorAt(6, KnownRevisions.describeUnsupported(revision), ConfigFormatException.Kind.REVISION);
         }
         boolean system = startsWith(data, SYSTEM);
         if (system || startsWith(data, CELL)) {
             int arch = r.peekU8(5);
             if (arch != ARCH_ARM64) {
                 throw r.errorAt(5, "architecture is " + architectureName(arch)
-                        + ", expected arm64 (2): Warden models arm64 boards");
+                        + ", expected arm64 (2): Warden models arm64 boards", ConfigFormatException.Kind.ARCHITECTURE);
             }
             if (revision != 14) {
-                throw r.errorAt(6, KnownRevisions.describeUnsupported(revision));
+                throw r.errorAt(6, KnownRevisions.describeUnsupported(revision), ConfigFormatException.Kind.REVISION);
             }
             return finish(r, new Rev14Layout(), system);
         }
         throw r.errorAt(0, "not a Jailhouse configuration: signature is \"" + printable(data, 6) + "\", expected "
-                + "\"JHSYS\" (system) or \"JHCLL\" (cell), or \"JHSYST\"/\"JHCELL\" before revision 14");
+                + "\"JHSYS\" (system) or \"JHCLL\" (cell), or \"JHSYST\"/\"JHCELL\" before revision 14",
+                ConfigFormatException.Kind.SIGNATURE);
     }
 
     private static JailhouseConfig decodeRevision12(byte[] data, String sourceName, boolean system) {
@@ -78,7 +79,7 @@ public final class CellConfigs {
                 return finish(new LeReader(data, sourceName), new Ti12Layout(), system);
             } catch (ConfigFormatException ti) {
                 throw new ConfigFormatException(upstream.getMessage() + " (revision 12 in the Jailhouse v0.12 "
-                        + "layout; TI's ti2019.x layout does not fit either: " + ti.getMessage() + ")");
+                        + "layout; TI's ti2019.x layout does not fit either: " + ti.getMessage() + ")", upstream.kind());
             }
         }
     }

@@ -115,8 +115,7 @@ abstract class ConfigLayout {
         Console console = decodeConsole(r);
 
         if (cpuSetSize > r.remaining()) {
-            throw r.error("cpu_set truncated (cpu_set_size = " + cpuSetSize + "): expected " + cpuSetSize
-                    + " bytes, " + r.remaining() + " remain");
+            r.require(cpuSetSize, "cpu_set (cpu_set_size = " + cpuSetSize + ")");
         }
         BitSet cpus = BitSet.valueOf(r.bytes((int) cpuSetSize));
 

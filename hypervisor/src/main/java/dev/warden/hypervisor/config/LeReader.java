@@ -33,16 +33,25 @@ public final class LeReader {
     /** Fails unless {@code size} bytes remain for the struct called {@code what}. */
     public void require(long size, String what) {
         if (size > remaining()) {
-            throw error(what + " truncated: expected " + size + " bytes, " + remaining() + " remain");
+            throw new ConfigFormatException(where() + what + " truncated: expected " + size + " bytes, " + remaining()
+                    + " remain", ConfigFormatException.Kind.TRUNCATED);
         }
     }
 
+    private String where() {
+        return sourceName + ": offset 0x" + Integer.toHexString(position) + ": ";
+    }
+
     public ConfigFormatException error(String message) {
-        return new ConfigFormatException(sourceName + ": offset 0x" + Integer.toHexString(position) + ": " + message);
+        return new ConfigFormatException(where() + message);
     }
 
     public ConfigFormatException errorAt(int offset, String message) {
-        return new ConfigFormatException(sourceName + ": offset 0x" + Integer.toHexString(offset) + ": " + message);
+        return errorAt(offset, message, ConfigFormatException.Kind.INVALID);
+    }
+
+    public ConfigFormatException errorAt(int offset, String message, ConfigFormatException.Kind kind) {
+        return new ConfigFormatException(sourceName + ": offset 0x" + Integer.toHexString(offset) + ": " + message, kind);
     }
 
     public int u8() {
