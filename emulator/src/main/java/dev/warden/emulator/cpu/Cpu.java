@@ -155,6 +155,26 @@ public final class Cpu {
             }
             Op op = fetchOps[(int) (p >>> 2) & 1023];
             icount++;
+            final long[] r = this.r;
+            // The commonest kinds of compiled loops run here, inside the loop the JIT compiles as one piece.
+            switch (op.kind) {
+                case Op.ADD_I: r[op.rd] = (r[op.rn] + op.imm) & op.mask; pc = p + 4; continue;
+                case Op.SUB_I: r[op.rd] = (r[op.rn] - op.imm) & op.mask; pc = p + 4; continue;
+                case Op.SUBS_I: r[op.rd] = addFlags(r[op.rn], ~op.imm, 1, op.sf); pc = p + 4; continue;
+                case Op.MOV_R: r[op.rd] = r[op.rm] & op.mask; pc = p + 4; continue;
+                case Op.MOV_I: r[op.rd] = op.imm; pc = p + 4; continue;
+                case Op.EOR_R: r[op.rd] = (r[op.rn] ^ operand2(op)) & op.mask; pc = p + 4; continue;
+                case Op.ADD_R: r[op.rd] = (r[op.rn] + shifted(op)) & op.mask; pc = p + 4; continue;
+                case Op.SUBS_R: r[op.rd] = addFlags(r[op.rn], ~shifted(op), 1, op.sf); pc = p + 4; continue;
+                case Op.BCOND: pc = p + (condition(op.cond) ? op.imm : 4); continue;
+                case Op.B: pc = p + op.imm; continue;
+                case Op.CBZ: pc = p + ((r[op.rn] & op.mask) == 0 ? op.imm : 4); continue;
+                case Op.CBNZ: pc = p + ((r[op.rn] & op.mask) != 0 ? op.imm : 4); continue;
+                case Op.LD_OFF: case Op.ST_OFF: case Op.LDP: case Op.STP: case Op.LD_POST: case Op.LD_REG:
+                    if (memoryFastPath(op, p)) continue;
+                    break;
+                default: break;
+            }
             try {
                 execute(op);
             } catch (Unwind u) {
@@ -489,6 +509,81 @@ public final class Cpu {
         pc += 4;
     }
 
+    /**
+     * The hot loads and stores, completed here when every access hits the TLB; returns false
+     * (having changed nothing) when one would take the slow path, so {@link #execute} redoes it.
+     */
+    private boolean memoryFastPath(Op op, long p) {
+        final long[] r = this.r;
+        switch (op.kind) {
+            case Op.LD_OFF: {
+                long a = r[op.rn] + op.imm;
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (rTag[i] != ((a & ~0xfffL) | el) || po + op.size > 4096) return false;
+                r[op.rd] = extendLoad(readLittleEndian(rArr[i], rOff[i] + po, op.size), op);
+                break;
+            }
+            case Op.LD_REG: {
+                long a = r[op.rn] + (extend(r[op.rm], op.shiftType) << op.shift);
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (rTag[i] != ((a & ~0xfffL) | el) || po + op.size > 4096) return false;
+                r[op.rd] = extendLoad(readLittleEndian(rArr[i], rOff[i] + po, op.size), op);
+                break;
+            }
+            case Op.LD_POST: {
+                long a = r[op.rn];
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (rTag[i] != ((a & ~0xfffL) | el) || po + op.size > 4096) return false;
+                long v = readLittleEndian(rArr[i], rOff[i] + po, op.size);
+                r[op.rn] = a + op.imm;
+                r[op.rd] = extendLoad(v, op);
+                break;
+            }
+            case Op.ST_OFF: {
+                long a = r[op.rn] + op.imm;
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (wTag[i] != ((a & ~0xfffL) | el) || po + op.size > 4096 || wCode[i] != null) return false;
+                writeLittleEndian(wArr[i], wOff[i] + po, op.size, r[op.rd]);
+                break;
+            }
+            case Op.LDP: {
+                long base = r[op.rn];
+                long a = op.mode == 1 ? base : base + op.imm;
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (rTag[i] != ((a & ~0xfffL) | el) || po + 2 * op.size > 4096) return false;
+                byte[] arr = rArr[i];
+                int o = rOff[i] + po;
+                long v1 = readLittleEndian(arr, o, op.size);
+                long v2 = readLittleEndian(arr, o + op.size, op.size);
+                if (op.mode != 2) r[op.rn] = base + op.imm;
+                r[op.rd] = extendLoad(v1, op);
+                r[op.ra] = extendLoad(v2, op);
+                break;
+            }
+            case Op.STP: {
+                long base = r[op.rn];
+                long a = op.mode == 1 ? base : base + op.imm;
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (wTag[i] != ((a & ~0xfffL) | el) || po + 2 * op.size > 4096 || wCode[i] != null) return false;
+                byte[] arr = wArr[i];
+                int o = wOff[i] + po;
+                writeLittleEndian(arr, o, op.size, r[op.rd]);
+                writeLittleEndian(arr, o + op.size, op.size, r[op.ra]);
+                if (op.mode != 2) r[op.rn] = base + op.imm;
+                break;
+            }
+            default: return false;
+        }
+        pc = p + 4;
+        return true;
+    }
+
     /** Kinds that are rare in hot loops, kept out of {@link #execute} so that method stays small enough to compile. */
     private void executeRare(Op op) {
         final long[] r = this.r;
@@ -775,16 +870,7 @@ public final class Cpu {
     private long load(long va, int size, Op op) {
         int i = (int) (va >>> 12) & TLB_MASK;
         int po = (int) va & 0xfff;
-        if (rTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) {
-            byte[] a = rArr[i];
-            int o = rOff[i] + po;
-            switch (size) {
-                case 8: return (long) LE64.get(a, o);
-                case 4: return (int) LE32.get(a, o) & M32;
-                case 2: return (short) LE16.get(a, o) & 0xffffL;
-                default: return a[o] & 0xffL;
-            }
-        }
+        if (rTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) return readLittleEndian(rArr[i], rOff[i] + po, size);
         return loadSlow(va, size, op);
     }
 
@@ -792,22 +878,37 @@ public final class Cpu {
         int i = (int) (va >>> 12) & TLB_MASK;
         int po = (int) va & 0xfff;
         if (wTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) {
-            byte[] a = wArr[i];
-            int o = wOff[i] + po;
-            switch (size) {
-                case 8: LE64.set(a, o, value); break;
-                case 4: LE32.set(a, o, (int) value); break;
-                case 2: LE16.set(a, o, (short) value); break;
-                default: a[o] = (byte) value;
-            }
-            Op[] code = wCode[i];
-            if (code != null) {
-                CodeCache.rewrite(code, a, wOff[i], po, size);
-                if (code == fetchOps) fetchPage = -1;
-            }
+            writeLittleEndian(wArr[i], wOff[i] + po, size, value);
+            if (wCode[i] != null) rewriteCode(i, po, size);
             return;
         }
         storeSlow(va, size, value, op);
+    }
+
+    // The fast paths above stay small so that the JIT inlines them into every caller.
+    private static long readLittleEndian(byte[] a, int o, int size) {
+        switch (size) {
+            case 8: return (long) LE64.get(a, o);
+            case 4: return (int) LE32.get(a, o) & M32;
+            case 2: return (short) LE16.get(a, o) & 0xffffL;
+            default: return a[o] & 0xffL;
+        }
+    }
+
+    private static void writeLittleEndian(byte[] a, int o, int size, long value) {
+        switch (size) {
+            case 8: LE64.set(a, o, value); break;
+            case 4: LE32.set(a, o, (int) value); break;
+            case 2: LE16.set(a, o, (short) value); break;
+            default: a[o] = (byte) value;
+        }
+    }
+
+    /** A store hit a decoded page: re-decode the words it overwrote. */
+    private void rewriteCode(int tlbIndex, int pageOffset, int size) {
+        Op[] code = wCode[tlbIndex];
+        CodeCache.rewrite(code, wArr[tlbIndex], wOff[tlbIndex], pageOffset, size);
+        if (code == fetchOps) fetchPage = -1;
     }
 
     private long loadSlow(long va, int size, Op op) {
