@@ -144,47 +144,80 @@ public final class Cpu {
         long start = icount;
         long limit = start + maxInstructions;
         raiseAttention();
-        while (icount < limit) {
-            long p = pc;
+        // The PC and the count live in locals while the hot kinds below run; the fields are
+        // written back before anything that may look at them (hooks, devices, exceptions).
+        long p = pc;
+        long n = icount;
+        final long[] r = this.r;
+        while (n < limit) {
             if ((p & FETCH_MASK) != fetchPage) {
+                pc = p;
+                icount = n;
                 if (attention) {
-                    if (!serviceAttention()) break;
-                    continue;
+                    if (!serviceAttention()) {
+                        p = pc;
+                        break;
+                    }
+                } else {
+                    refillFetch(p);
                 }
-                if (!refillFetch(p)) continue;
+                p = pc;
+                continue;
             }
             Op op = fetchOps[(int) (p >>> 2) & 1023];
-            icount++;
-            final long[] r = this.r;
+            n++;
             // The commonest kinds of compiled loops run here, inside the loop the JIT compiles as one piece.
             switch (op.kind) {
-                case Op.ADD_I: r[op.rd] = (r[op.rn] + op.imm) & op.mask; pc = p + 4; continue;
-                case Op.SUB_I: r[op.rd] = (r[op.rn] - op.imm) & op.mask; pc = p + 4; continue;
-                case Op.SUBS_I: r[op.rd] = addFlags(r[op.rn], ~op.imm, 1, op.sf); pc = p + 4; continue;
-                case Op.MOV_R: r[op.rd] = r[op.rm] & op.mask; pc = p + 4; continue;
-                case Op.MOV_I: r[op.rd] = op.imm; pc = p + 4; continue;
-                case Op.EOR_R: r[op.rd] = (r[op.rn] ^ operand2(op)) & op.mask; pc = p + 4; continue;
-                case Op.ADD_R: r[op.rd] = (r[op.rn] + shifted(op)) & op.mask; pc = p + 4; continue;
-                case Op.SUBS_R: r[op.rd] = addFlags(r[op.rn], ~shifted(op), 1, op.sf); pc = p + 4; continue;
-                case Op.BCOND: pc = p + (condition(op.cond) ? op.imm : 4); continue;
-                case Op.B: pc = p + op.imm; continue;
-                case Op.CBZ: pc = p + ((r[op.rn] & op.mask) == 0 ? op.imm : 4); continue;
-                case Op.CBNZ: pc = p + ((r[op.rn] & op.mask) != 0 ? op.imm : 4); continue;
+                case Op.ADD_I: r[op.rd] = (r[op.rn] + op.imm) & op.mask; p += 4; continue;
+                case Op.SUB_I: r[op.rd] = (r[op.rn] - op.imm) & op.mask; p += 4; continue;
+                case Op.SUBS_I: r[op.rd] = addFlags(r[op.rn], ~op.imm, 1, op.sf); p += 4; continue;
+                case Op.MOV_R: r[op.rd] = r[op.rm] & op.mask; p += 4; continue;
+                case Op.MOV_I: r[op.rd] = op.imm; p += 4; continue;
+                case Op.EOR_R: r[op.rd] = (r[op.rn] ^ operand2(op)) & op.mask; p += 4; continue;
+                case Op.ADD_R: r[op.rd] = (r[op.rn] + shifted(op)) & op.mask; p += 4; continue;
+                case Op.SUBS_R: r[op.rd] = addFlags(r[op.rn], ~shifted(op), 1, op.sf); p += 4; continue;
+                case Op.BCOND: p += condition(op.cond) ? op.imm : 4; continue;
+                case Op.B: p += op.imm; continue;
+                case Op.CBZ: p += (r[op.rn] & op.mask) == 0 ? op.imm : 4; continue;
+                case Op.CBNZ: p += (r[op.rn] & op.mask) != 0 ? op.imm : 4; continue;
+                case Op.TBZ: p += (r[op.rn] & op.mask) == 0 ? op.imm : 4; continue;
+                case Op.TBNZ: p += (r[op.rn] & op.mask) != 0 ? op.imm : 4; continue;
+                case Op.BL: r[30] = p + 4; p += op.imm; continue;
+                case Op.RET: case Op.BR: p = r[op.rn]; continue;
+                case Op.AND_I: r[op.rd] = r[op.rn] & op.imm; p += 4; continue;
+                case Op.ORR_I: r[op.rd] = (r[op.rn] | op.imm) & op.mask; p += 4; continue;
+                case Op.AND_R: r[op.rd] = (r[op.rn] & operand2(op)) & op.mask; p += 4; continue;
+                case Op.ORR_R: r[op.rd] = (r[op.rn] | operand2(op)) & op.mask; p += 4; continue;
+                case Op.UBFX: r[op.rd] = (r[op.rn] >>> op.shift) & op.imm; p += 4; continue;
+                case Op.UBFIZ: r[op.rd] = ((r[op.rn] & op.imm) << op.shift) & op.mask; p += 4; continue;
+                case Op.CSEL: r[op.rd] = (condition(op.cond) ? r[op.rn] : r[op.rm]) & op.mask; p += 4; continue;
+                case Op.CSINC: r[op.rd] = (condition(op.cond) ? r[op.rn] : r[op.rm] + 1) & op.mask; p += 4; continue;
+                case Op.ADRP: r[op.rd] = (p & ~0xfffL) + op.imm; p += 4; continue;
                 case Op.LD_OFF: case Op.ST_OFF: case Op.LDP: case Op.STP: case Op.LD_POST: case Op.LD_REG:
-                    if (memoryFastPath(op, p)) continue;
+                    if (memoryFastPath(op)) {
+                        p += 4;
+                        continue;
+                    }
                     break;
                 default: break;
             }
+            pc = p;
+            icount = n;
             try {
                 execute(op);
             } catch (Unwind u) {
                 if (stopped) {
                     stopped = false;
-                    icount--;
+                    p = pc;
+                    n = icount - 1; // the instruction did not complete
                     break;
                 }
             }
+            p = pc;
+            n = icount;
         }
+        pc = p;
+        icount = n;
         return icount - start;
     }
 
@@ -513,7 +546,7 @@ public final class Cpu {
      * The hot loads and stores, completed here when every access hits the TLB; returns false
      * (having changed nothing) when one would take the slow path, so {@link #execute} redoes it.
      */
-    private boolean memoryFastPath(Op op, long p) {
+    private boolean memoryFastPath(Op op) {
         final long[] r = this.r;
         switch (op.kind) {
             case Op.LD_OFF: {
@@ -580,7 +613,6 @@ public final class Cpu {
             }
             default: return false;
         }
-        pc = p + 4;
         return true;
     }
 
