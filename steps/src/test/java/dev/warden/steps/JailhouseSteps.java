@@ -55,6 +55,27 @@ public class JailhouseSteps {
         succeeds("jailhouse cell load " + cell + " " + INMATES + inmate);
     }
 
+    @Given("the inmate {string} is loaded into the cell {string} with the access {string}")
+    public void theProbeIsLoaded(String inmate, String cell, String access) {
+        theProbeIsLoadedWith(inmate, cell, java.util.List.of(access));
+    }
+
+    @Given("the inmate {string} is loaded into the cell {string} with the accesses:")
+    public void theProbeIsLoadedWith(String inmate, String cell, java.util.List<String> accesses) {
+        byte[] block = dev.warden.steps.inmates.ProbeParameters.of(accesses);
+        world.lab().linux().fs().putBytes("/home/root/probe.bin", block);
+        succeeds("jailhouse cell load " + cell + " " + INMATES + inmate + " /home/root/probe.bin -a 0x1000");
+    }
+
+    @Then("the register dump shows x{int} = {word}")
+    public void theRegisterDumpShows(int register, String value) {
+        String text = world.lab().console(ConsoleRole.HYPERVISOR).text();
+        int dump = text.lastIndexOf("Cell state before exception:");
+        assertThat(dump).as("a register dump on the hypervisor console").isNotNegative();
+        String expected = String.format("x%d: %016x", register, Long.decode(value));
+        assertThat(text.substring(dump)).as("the register dump").contains(expected);
+    }
+
     @When("the cell {string} is started")
     public void theCellIsStarted(String cell) {
         succeeds("jailhouse cell start " + cell);

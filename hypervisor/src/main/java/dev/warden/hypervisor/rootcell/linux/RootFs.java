@@ -39,6 +39,12 @@ public final class RootFs {
         extra.put(path, () -> Optional.of(content.get().getBytes(StandardCharsets.ISO_8859_1)));
     }
 
+    /** A file with fixed contents, as if copied onto the board (a probe's parameter block). */
+    public void putBytes(String path, byte[] content) {
+        byte[] copy = content.clone();
+        extra.put(normalize(path), () -> Optional.of(copy));
+    }
+
     /** A file that exists only while {@code content} gives a value (a cell's sysfs folder). */
     public void putIf(String path, java.util.function.Supplier<Optional<String>> content) {
         extra.put(path, () -> content.get().map(t -> t.getBytes(StandardCharsets.ISO_8859_1)));

@@ -1,0 +1,51 @@
+package dev.warden.steps.inmates;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameter block of the mmio-probe inmate (firmware-fixtures/inmates/README.md): magic
+ * "PRB1", a count, then one 24-byte entry per access. Written from lines such as
+ * {@code read32 0x80000000} and {@code write8 0x40a00000 0x41}.
+ */
+public final class ProbeParameters {
+
+    static final int MAGIC = 0x31425250;
+    static final int BLOCK_SIZE = 0x1000;
+    static final int ENTRY = 24;
+    static final int MAX_ENTRIES = 170;
+    private static final Map<String, Integer> OPS = Map.of(
+            "read8", 0x01, "read16", 0x02, "read32", 0x04, "read64", 0x08,
+            "write8", 0x11, "write16", 0x12, "write32", 0x14, "write64", 0x18);
+
+    private ProbeParameters() {}
+
+    public static byte[] of(List<String> accesses) {
+        if (accesses.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("at most " + MAX_ENTRIES + " accesses fit the block, got " + accesses.size());
+        }
+        ByteBuffer b = ByteBuffer.allocate(8 + ENTRY * accesses.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC).putInt(accesses.size());
+        for (int i = 0; i < accesses.size(); i++) {
+            String[] w = accesses.get(i).trim().split("\\s+");
+            Integer op = OPS.get(w[0]);
+            boolean write = op != null && (op & 0x10) != 0;
+            if (op == null || w.length != (write ? 3 : 2)) {
+                throw new IllegalArgumentException("access " + (i + 1) + " '" + accesses.get(i) + "': expected "
+                        + "'readN ADDRESS' or 'writeN ADDRESS VALUE' with N = 8, 16, 32 or 64");
+            }
+            b.putInt(op).putInt(0).putLong(number(w[1], i)).putLong(write ? number(w[2], i) : 0);
+        }
+        return b.array();
+    }
+
+    private static long number(String text, int index) {
+        try {
+            return Long.decode(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("access " + (index + 1) + ": '" + text + "' is not a number (decimal or 0x hex)");
+        }
+    }
+}
