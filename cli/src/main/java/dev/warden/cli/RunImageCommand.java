@@ -77,7 +77,7 @@ public final class RunImageCommand implements Callable<Integer> {
             err.println("run-image: " + e.getMessage());
             return 1;
         }
-        machine.uart().onTransmit(b -> {
+        machine.onUartByte(b -> {
             out.print((char) b);
             if (b == '\n') out.flush();
         });

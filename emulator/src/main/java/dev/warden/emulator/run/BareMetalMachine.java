@@ -9,9 +9,13 @@ import dev.warden.emulator.cpu.Outcome;
 import dev.warden.emulator.cpu.PhysicalBusPort;
 import dev.warden.emulator.cpu.TrapHandler;
 import dev.warden.emulator.devices.gic.GicV3;
+import dev.warden.emulator.devices.uart.Pl011;
 import dev.warden.emulator.devices.timer.GenericTimer;
 import dev.warden.emulator.firmware.psci.PsciFirmware;
 import dev.warden.emulator.firmware.psci.PsciPlatform;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.IntConsumer;
 
 /**
  * A single-core machine laid out like QEMU's {@code -M virt,gic-version=3 -cpu cortex-a53 -m 128}
@@ -35,6 +39,8 @@ public final class BareMetalMachine {
     /** Interrupt IDs 0..255, as QEMU virt's GICD_TYPER reports (ITLinesNumber = 7). */
     private static final int INTERRUPTS = 256;
     private static final int PPI_VIRTUAL_TIMER = 27, PPI_PHYSICAL_TIMER = 30;
+    /** QEMU virt wires the PL011 to SPI 1. */
+    private static final int UART_INTERRUPT = 33;
 
     /** Why a run ended. */
     public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED }
@@ -50,7 +56,9 @@ public final class BareMetalMachine {
     private final GicV3 gic;
     private final GenericTimer timer;
     private final PsciFirmware psci;
-    private final TransmitOnlyPl011 uart = new TransmitOnlyPl011();
+    private final Pl011 uart;
+    private final ByteArrayOutputStream uartOutput = new ByteArrayOutputStream();
+    private IntConsumer uartListener = b -> { };
     private Stop systemStop;
     private long countBase;
 
@@ -64,6 +72,11 @@ public final class BareMetalMachine {
         gic = new GicV3(INTERRUPTS, new long[] {0}, new GicV3.IrqOutput[] {cpu::setIrqLine});
         bus.addDevice("gicd", GICD_BASE, 0x10000, gic.distributor());
         bus.addDevice("gicr", GICR_BASE, gic.redistributors().size(), gic.redistributors());
+        uart = new Pl011("pl011", level -> gic.setSpi(UART_INTERRUPT, level));
+        uart.attach(b -> {
+            uartOutput.write(b);
+            uartListener.accept(b);
+        });
         bus.addDevice("pl011", UART_BASE, 0x1000, uart);
         bus.addDevice("virtio-mmio", VirtioMmioPlaceholders.BASE, VirtioMmioPlaceholders.SIZE, new VirtioMmioPlaceholders());
         bus.addDevice("pcie-ecam", PcieIdentityHost.ECAM_BASE, PcieIdentityHost.ECAM_SIZE, new PcieIdentityHost());
@@ -157,7 +170,13 @@ public final class BareMetalMachine {
 
     public GicV3 gic() { return gic; }
 
-    public TransmitOnlyPl011 uart() { return uart; }
+    public Pl011 uart() { return uart; }
+
+    /** Every byte the program transmitted on the PL011 so far. */
+    public byte[] uartOutput() { return uartOutput.toByteArray(); }
+
+    /** Called with each byte the program transmits on the PL011, as it does. */
+    public void onUartByte(IntConsumer listener) { this.uartListener = listener; }
 
     public VirtualClock clock() { return clock; }
 }

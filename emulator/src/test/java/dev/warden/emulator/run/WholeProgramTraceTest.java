@@ -52,7 +52,7 @@ class WholeProgramTraceTest {
                 .isEqualTo(golden.size());
         assertThat(ours).hasSameSizeAs(golden);
 
-        String uart = new String(machine.uart().output(), StandardCharsets.ISO_8859_1);
+        String uart = new String(machine.uartOutput(), StandardCharsets.ISO_8859_1);
         assertThat(uart).isEqualTo(Files.readString(GOLDEN.resolve(inmate + ".uart.txt"), StandardCharsets.ISO_8859_1));
     }
 
