@@ -57,6 +57,10 @@ public final class ImageLoader {
             expect(name, offset >= 0 && filesz >= 0 && offset + filesz <= image.length, ph + 8,
                     "segment " + i + " inside the file (offset " + offset + ", size " + filesz + ")");
             expect(name, memsz >= filesz, ph + 40, "segment " + i + " memsz >= filesz");
+            if (memsz > 0 && bus.ramAt(paddr).filter(r -> r.contains(paddr, (int) Math.min(memsz, Integer.MAX_VALUE))).isEmpty()) {
+                throw new IllegalArgumentException(String.format("%s: at offset %d: segment %d [0x%x..0x%x) does not fit in the board's RAM",
+                        name, ph, i, paddr, paddr + memsz));
+            }
             write(name, bus, paddr, image, (int) offset, (int) filesz);
             for (long k = filesz; k < memsz; k++) bus.write(paddr + k, 1, 0);
             lowest = Math.min(lowest, paddr);
