@@ -67,6 +67,13 @@ public class JailhouseSteps {
         succeeds("jailhouse cell load " + cell + " " + INMATES + inmate + " /home/root/probe.bin -a 0x1000");
     }
 
+    @Given("the inmate {string} is loaded into the cell {string} to switch on the CPUs {string}")
+    public void thePsciProbeIsLoaded(String inmate, String cell, String mpidrs) {
+        byte[] block = dev.warden.steps.inmates.PsciParameters.of(java.util.Arrays.asList(mpidrs.split("[ ,]+")));
+        world.lab().linux().fs().putBytes("/home/root/psci.bin", block);
+        succeeds("jailhouse cell load " + cell + " " + INMATES + inmate + " /home/root/psci.bin -a 0x1000");
+    }
+
     @Then("the register dump shows x{int} = {word}")
     public void theRegisterDumpShows(int register, String value) {
         String text = world.lab().console(ConsoleRole.HYPERVISOR).text();

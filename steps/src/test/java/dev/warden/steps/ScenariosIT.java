@@ -2,7 +2,7 @@ package dev.warden.steps;
 
 import org.junit.platform.suite.api.ConfigurationParametersResource;
 import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectClasspathResource;
+import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
@@ -12,7 +12,7 @@ import org.junit.platform.suite.api.Suite;
  */
 @Suite
 @IncludeEngines("cucumber")
-@SelectClasspathResource("features")
+@SelectPackages("features")
 @ConfigurationParametersResource("junit-platform.properties")
 public class ScenariosIT {
 }
