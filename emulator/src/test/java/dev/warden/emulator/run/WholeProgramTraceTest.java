@@ -34,9 +34,10 @@ class WholeProgramTraceTest {
         assertThat(golden).hasSizeGreaterThan(1000);
 
         BareMetalMachine machine = new BareMetalMachine();
-        machine.load(inmate + ".elf", Files.readAllBytes(IMAGES.resolve(inmate + ".elf")));
+        // The flat .bin, as a cell loads it; QEMU ran the .elf of the same link, entry 0x40080000.
+        machine.load(inmate + ".bin", Files.readAllBytes(IMAGES.resolve(inmate + ".bin")));
         StringWriter trace = new StringWriter();
-        TraceWriter writer = new TraceWriter(trace, "warden run-image " + inmate + ".elf", golden.size());
+        TraceWriter writer = new TraceWriter(trace, "warden run-image " + inmate + ".bin", golden.size());
         BareMetalMachine.RunResult result = machine.run(10_000_000, writer);
         writer.finish();
 
