@@ -158,8 +158,9 @@ public final class Cpu {
                         p = pc;
                         break;
                     }
-                } else {
-                    refillFetch(p);
+                } else if (!refillFetch(p)) {
+                    // The fetch faulted into a vector; count it, so a vector that faults too cannot spin forever.
+                    icount = ++n;
                 }
                 p = pc;
                 continue;

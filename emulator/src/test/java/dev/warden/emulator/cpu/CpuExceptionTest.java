@@ -130,6 +130,16 @@ class CpuExceptionTest {
     }
 
     @Test
+    void aFetchFromNowhereIsAnInstructionAbortAndAFaultingVectorStillUsesUpTheBudget() {
+        TestBoard b = new TestBoard().start(0x09000000L, EL1H_MASKED);
+        b.cpu.writeSystemRegister(SysReg.VBAR_EL1, 0x08000000L); // nothing there either
+        assertThat(b.cpu.run(5)).isEqualTo(5);
+        assertThat(b.cpu.pc()).isEqualTo(0x08000200L);
+        assertThat(b.esr()).isEqualTo(0x21L << 26 | 1L << 25 | 0x10); // instruction abort, same EL, external
+        assertThat(b.cpu.registers().far()).isEqualTo(0x08000200L);
+    }
+
+    @Test
     void haltedCoresDoNothingUntilReset() {
         TestBoard b = new TestBoard().load(RAM, 0xd503201f).start(RAM, EL1H_MASKED);
         b.cpu.halt();
