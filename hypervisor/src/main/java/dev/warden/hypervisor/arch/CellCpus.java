@@ -18,14 +18,36 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     /** EL1h with D, A, I and F masked: the state Jailhouse resets a cell CPU to. */
     static final long RESET_PSTATE = 0x3c5;
 
+    /**
+     * Software Warden models instead of emulating (a Linux kernel in a cell): given the cell and
+     * its first CPU at start, it takes the cell over and answers true, or leaves it to the core.
+     */
+    @FunctionalInterface
+    public interface ModeledGuests {
+        ModeledGuests NONE = (cell, cpu) -> false;
+
+        boolean launch(Cell cell, int firstCpu);
+
+        /** The cell stops running whatever was launched in it. */
+        default void stopped(Cell cell) { }
+    }
+
     private final Hypervisor hv;
     private final CpuCluster cluster;
+    private ModeledGuests modeled = ModeledGuests.NONE;
     private final List<dev.warden.emulator.profile.BoardProfile.Cpu> profileCpus;
 
     private CellCpus(Hypervisor hv) {
         this.hv = hv;
         this.cluster = hv.board().cpus();
         this.profileCpus = hv.board().profile().cpus();
+    }
+
+    /** Lets the hypervisor's cells run real code on the board's cores, and modeled guests where they are loaded. */
+    public static CellCpus attach(Hypervisor hv, ModeledGuests modeled) {
+        CellCpus cpus = attach(hv);
+        cpus.modeled = modeled;
+        return cpus;
     }
 
     /** Lets the hypervisor's cells run real code on the board's cores. */
@@ -40,12 +62,15 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     public void started(Cell cell) {
         BitSet set = cell.cpus();
         for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) cluster.stop(c);
+        modeled.stopped(cell);
         int first = set.nextSetBit(0);
-        if (first >= 0) startCore(cell, first, cell.config().cpuResetAddress(), 0);
+        if (first < 0 || modeled.launch(cell, first)) return;
+        startCore(cell, first, cell.config().cpuResetAddress(), 0);
     }
 
     @Override
     public void destroyed(Cell cell) {
+        modeled.stopped(cell);
         BitSet set = cell.cpus();
         for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) cluster.stop(c);
     }
@@ -53,6 +78,7 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     @Override
     public void parked(int cpu, Cell cell) {
         cluster.stop(cpu);
+        if (!cell.isRoot() && !hv.cellOfCpu(cpu).map(c -> c != cell).orElse(false)) modeled.stopped(cell);
     }
 
     /** PSCI CPU_ON: false when the CPU already runs. */

@@ -11,7 +11,7 @@ import dev.warden.hypervisor.core.Hypervisor;
 import dev.warden.hypervisor.core.Personality;
 import dev.warden.hypervisor.rootcell.jailhouse.JailhouseDriver;
 import dev.warden.hypervisor.rootcell.jailhouse.JailhouseTool;
-import dev.warden.hypervisor.rootcell.linux.RootCellLinux;
+import dev.warden.hypervisor.rootcell.linux.LinuxModel;
 import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,12 +29,12 @@ public final class Lab implements AutoCloseable {
 
     private final Board board;
     private final UBoot uboot;
-    private final RootCellLinux linux;
+    private final LinuxModel linux;
     private final Path privateMedia;
     private final Personality personality;
     private JailhouseDriver driver;
 
-    private Lab(Board board, UBoot uboot, RootCellLinux linux, Path privateMedia, Personality personality) {
+    private Lab(Board board, UBoot uboot, LinuxModel linux, Path privateMedia, Personality personality) {
         this.board = board;
         this.uboot = uboot;
         this.linux = linux;
@@ -59,7 +59,7 @@ public final class Lab implements AutoCloseable {
             media = copy;
         }
         Board board = new Board(profile);
-        RootCellLinux linux = new RootCellLinux(board);
+        LinuxModel linux = new LinuxModel(board);
         UBoot uboot = new UBoot(board, new BootMedia(media), linux);
         Personality personality = request.personality()
                 .orElse(Personality.parse(profile.software().getOrDefault("jailhouse", "upstream")));
@@ -72,7 +72,7 @@ public final class Lab implements AutoCloseable {
 
     public UBoot uboot() { return uboot; }
 
-    public RootCellLinux linux() { return linux; }
+    public LinuxModel linux() { return linux; }
 
     public Personality personality() { return personality; }
 

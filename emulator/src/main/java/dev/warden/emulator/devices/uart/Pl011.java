@@ -35,7 +35,7 @@ public final class Pl011 implements MmioDevice, SerialPort {
     private final InterruptLine irq;
     private final ArrayDeque<Integer> rxFifo = new ArrayDeque<>();
     private Listener listener = b -> { };
-    private Runnable rxReady = () -> { };
+    private final java.util.List<Runnable> rxReady = new java.util.ArrayList<>();
 
     private int ibrd;
     private int fbrd;
@@ -112,11 +112,12 @@ public final class Pl011 implements MmioDevice, SerialPort {
         for (byte b : bytes) rxFifo.add(b & 0xff);
         if (!rxFifo.isEmpty()) ris |= INT_RX;
         updateIrq();
-        if (!rxFifo.isEmpty()) rxReady.run();
+        // every driver polling this UART is told; the first to read the FIFO gets the bytes
+        for (Runnable r : java.util.List.copyOf(rxReady)) if (!rxFifo.isEmpty()) r.run();
     }
 
     @Override
     public void onReceiveReady(Runnable callback) {
-        this.rxReady = callback;
+        rxReady.add(callback);
     }
 }

@@ -16,7 +16,10 @@ public interface SerialPort {
     /** Puts bytes into the receive FIFO, as if typed at the far end. */
     void receive(byte[] bytes);
 
-    /** Called whenever received bytes are waiting; a modeled driver uses it as its RX interrupt. */
+    /**
+     * Called whenever received bytes are waiting; a modeled driver uses it as its RX interrupt.
+     * Several drivers may listen (two kernels sharing a UART); they are told in the order they asked.
+     */
     void onReceiveReady(Runnable callback);
 
     String name();

@@ -38,7 +38,7 @@ public final class Uart8250 implements MmioDevice, SerialPort {
     private final InterruptLine irq;
     private final ArrayDeque<Integer> rxFifo = new ArrayDeque<>();
     private Listener listener = b -> { };
-    private Runnable rxReady = () -> { };
+    private final java.util.List<Runnable> rxReady = new java.util.ArrayList<>();
 
     private int ier;
     private int lcr = 0x03;
@@ -148,11 +148,12 @@ public final class Uart8250 implements MmioDevice, SerialPort {
     public void receive(byte[] bytes) {
         for (byte b : bytes) rxFifo.add(b & 0xff);
         updateIrq();
-        if (!rxFifo.isEmpty()) rxReady.run();
+        // every driver polling this UART is told; the first to read the FIFO gets the bytes
+        for (Runnable r : java.util.List.copyOf(rxReady)) if (!rxFifo.isEmpty()) r.run();
     }
 
     @Override
     public void onReceiveReady(Runnable callback) {
-        this.rxReady = callback;
+        rxReady.add(callback);
     }
 }

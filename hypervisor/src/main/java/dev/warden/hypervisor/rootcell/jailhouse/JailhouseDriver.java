@@ -13,7 +13,7 @@ import dev.warden.hypervisor.core.Errno;
 import dev.warden.hypervisor.core.Hypervisor;
 import dev.warden.hypervisor.core.HypervisorError;
 import dev.warden.hypervisor.core.Personality;
-import dev.warden.hypervisor.rootcell.linux.RootCellLinux;
+import dev.warden.hypervisor.rootcell.linux.LinuxModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -30,12 +30,13 @@ public final class JailhouseDriver {
     static final int SYSTEM_HEADER_BYTES = 488;
     static final int CELL_HEADER_BYTES = 132;
 
-    private final RootCellLinux linux;
+    private final LinuxModel linux;
     private final Personality personality;
     private final BitSet offlinedForCells = new BitSet();
     private Hypervisor hypervisor;
+    private dev.warden.hypervisor.inmate.LinuxInmates linuxInmates;
 
-    public JailhouseDriver(RootCellLinux linux, Personality personality) {
+    public JailhouseDriver(LinuxModel linux, Personality personality) {
         this.linux = linux;
         this.personality = personality;
         new JailhouseSysfs(this, linux.fs()).publish();
@@ -46,6 +47,11 @@ public final class JailhouseDriver {
     }
 
     public Personality personality() { return personality; }
+
+    /** The Linux kernels running in cells, once the hypervisor is enabled. */
+    public Optional<dev.warden.hypervisor.inmate.LinuxInmates> linuxInmates() {
+        return Optional.ofNullable(linuxInmates);
+    }
 
     /** The configuration format this release's driver takes. */
     ConfigFormat expectedFormat() {
@@ -83,7 +89,8 @@ public final class JailhouseDriver {
         if (online.length() > rootCpus.length()) throw new HypervisorError(Errno.EINVAL, "CPU beyond max_cpus online");
         Hypervisor hv = Hypervisor.enable(linux.board(), config, personality, online, linux.shellCpu());
         this.hypervisor = hv;
-        dev.warden.hypervisor.arch.CellCpus.attach(hv);
+        this.linuxInmates = new dev.warden.hypervisor.inmate.LinuxInmates(hv, linux.login());
+        dev.warden.hypervisor.arch.CellCpus.attach(hv, linuxInmates);
         linux.memoryPath(hv.memoryOf(hv.root(), linux::shellCpu));
         if (config.platform().pciIsVirtual() != 0 && personality.tiFork()) {
             linux.printk("jailhouse: CONFIG_OF_OVERLAY disabled");
@@ -258,7 +265,7 @@ public final class JailhouseDriver {
         linux.printk(message);
     }
 
-    RootCellLinux linux() {
+    LinuxModel linux() {
         return linux;
     }
 }

@@ -147,7 +147,10 @@ public final class JailhouseTool implements ShellCommand {
                 CellId id = cellId(a, 3, true);
                 return ioctl("JAILHOUSE_CELL_DESTROY", t, () -> driver.destroy(id));
             }
-            case "linux", "stats" -> {
+            case "linux" -> {
+                return new CellLinux(driver, fs).run(a.subList(3, a.size()), t);
+            }
+            case "stats" -> {
                 t.print("execvp: No such file or directory\n");
                 return 1;
             }

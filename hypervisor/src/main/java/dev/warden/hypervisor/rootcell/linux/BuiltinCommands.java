@@ -14,7 +14,7 @@ final class BuiltinCommands {
      * busybox {@code devmem ADDRESS [WIDTH [VALUE]]}: reads or writes physical memory through the
      * kernel's memory path (once Jailhouse is enabled, the root cell's stage 2).
      */
-    static int devmem(List<String> args, Shell.Terminal t, RootCellLinux kernel) {
+    static int devmem(List<String> args, Shell.Terminal t, LinuxModel kernel) {
         if (args.size() < 2 || args.size() > 4) {
             t.print("BusyBox v1.31.1 multi-call binary.\n\nUsage: devmem ADDRESS [WIDTH [VALUE]]\n");
             return 1;
@@ -41,7 +41,7 @@ final class BuiltinCommands {
         return 0;
     }
 
-    static void register(Shell shell, Map<String, ShellCommand> commands, RootFs fs, RootCellLinux kernel) {
+    static void register(Shell shell, Map<String, ShellCommand> commands, RootFs fs, LinuxModel kernel) {
         commands.put("cat", (args, t) -> {
             int rc = 0;
             for (String path : args.subList(1, args.size())) {

@@ -49,9 +49,9 @@ final class GicDriver {
         log.printk(String.format("GICv3: %d SPIs implemented", lines - 32));
     }
 
-    /** What a CPU does with its own redistributor when it comes up. */
-    void initCpu(int cpu, long mpidr) {
-        long frame = gicr + FRAME * cpu;
+    /** What a CPU does with its own redistributor (the frame of its board CPU) when it comes up. */
+    void initCpu(int cpu, int boardCpu, long mpidr) {
+        long frame = gicr + FRAME * boardCpu;
         long waker = memory.read(frame + GICR_WAKER, 4);
         memory.write(frame + GICR_WAKER, 4, waker & ~WAKER_PROCESSOR_SLEEP);
         memory.write(frame + GICR_IGROUPR0, 4, 0xffffffffL);

@@ -15,20 +15,45 @@ import java.util.TreeMap;
  */
 public final class RootFs {
 
-    private final RootCellLinux kernel;
+    private final LinuxModel kernel;
     private final Board board;
     private final TreeMap<String, java.util.function.Supplier<Optional<byte[]>>> extra = new TreeMap<>();
 
-    RootFs(RootCellLinux kernel, Board board) {
+    RootFs(LinuxModel kernel, Board board) {
         this.kernel = kernel;
         this.board = board;
     }
 
-    private final TreeMap<String, java.nio.file.Path> mounts = new TreeMap<>();
+    private final TreeMap<String, java.nio.file.Path> hostMounts = new TreeMap<>();
+
+    /** What a Linux inmate booted with a ramfs root has mounted (the seed's `mount`). */
+    static final String RAMFS_MOUNTS = """
+            rootfs / rootfs rw,size=230400k,nr_inodes=3600 0 0
+            proc /proc proc rw,relatime 0 0
+            sysfs /sys sysfs rw,relatime 0 0
+            debugfs /sys/kernel/debug debugfs rw,relatime 0 0
+            configfs /sys/kernel/config configfs rw,relatime 0 0
+            devtmpfs /dev devtmpfs rw,relatime,size=230400k,nr_inodes=3600,mode=755 0 0
+            tmpfs /run tmpfs rw,nosuid,nodev,mode=755 0 0
+            tmpfs /var/volatile tmpfs rw,relatime,size=51200k 0 0
+            devpts /dev/pts devpts rw,relatime,gid=5,mode=620,ptmxmode=000 0 0
+            """;
+
+    private String mounts = """
+            /dev/root / ext4 rw,relatime 0 0
+            devtmpfs /dev devtmpfs rw,relatime,mode=755 0 0
+            proc /proc proc rw,relatime 0 0
+            sysfs /sys sysfs rw,relatime 0 0
+            tmpfs /run tmpfs rw,nosuid,nodev,mode=755 0 0
+            """;
+
+    void mountsText(String text) {
+        this.mounts = text;
+    }
 
     /** Makes the files of a host folder appear under {@code dir} (read-only). */
     public void mount(String dir, java.nio.file.Path hostFolder) {
-        mounts.put(normalize(dir), hostFolder);
+        hostMounts.put(normalize(dir), hostFolder);
     }
 
     public void remove(String prefix) {
@@ -76,7 +101,7 @@ public final class RootFs {
             case "/proc/cmdline" -> Optional.of(text(kernel.deviceTree().flatMap(t -> t.child("chosen"))
                     .flatMap(c -> c.string("bootargs")).orElse("") + "\n"));
             case "/proc/mounts" -> Optional.of(text(mounts()));
-            case "/etc/hostname" -> Optional.of(text(board.profile().boot().login().hostname() + "\n"));
+            case "/etc/hostname" -> Optional.of(text(kernel.login().hostname() + "\n"));
             default -> Optional.empty();
         };
     }
@@ -103,7 +128,7 @@ public final class RootFs {
             }
         }
         String prefix = p.endsWith("/") ? p : p + "/";
-        for (String m : mounts.keySet()) {
+        for (String m : hostMounts.keySet()) {
             if (m.startsWith(prefix)) {
                 String rest = m.substring(prefix.length());
                 String entry = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
@@ -124,7 +149,7 @@ public final class RootFs {
     }
 
     private Optional<java.nio.file.Path> hostFile(String p) {
-        for (var e : mounts.descendingMap().entrySet()) {
+        for (var e : hostMounts.descendingMap().entrySet()) {
             String m = e.getKey();
             if (p.equals(m)) return Optional.of(e.getValue());
             if (p.startsWith(m + "/")) {
@@ -153,7 +178,7 @@ public final class RootFs {
     private String cpuinfo() {
         StringBuilder sb = new StringBuilder();
         for (int cpu : kernel.onlineCpus()) {
-            String core = board.profile().cpus().get(cpu).core();
+            String core = board.profile().cpus().get(kernel.boardCpu(cpu)).core();
             sb.append("processor\t: ").append(cpu).append('\n')
               .append("BogoMIPS\t: ").append(String.format("%.2f", board.profile().timerFrequencyHz() * 2 / 1e6)).append('\n')
               .append("Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\n")
@@ -195,12 +220,6 @@ public final class RootFs {
     }
 
     private String mounts() {
-        return """
-                /dev/root / ext4 rw,relatime 0 0
-                devtmpfs /dev devtmpfs rw,relatime,mode=755 0 0
-                proc /proc proc rw,relatime 0 0
-                sysfs /sys sysfs rw,relatime 0 0
-                tmpfs /run tmpfs rw,nosuid,nodev,mode=755 0 0
-                """;
+        return mounts;
     }
 }

@@ -33,7 +33,7 @@ public final class Shell {
     static final long COMMAND_LATENCY_NS = 2_000_000;
 
     private final Board board;
-    private final RootCellLinux kernel;
+    private final LinuxModel kernel;
     private final UartDriver tty;
     private final Login login;
     private final RootFs fs;
@@ -44,7 +44,7 @@ public final class Shell {
     private int lastStatus;
     private boolean hung;
 
-    Shell(Board board, RootCellLinux kernel, UartDriver tty, Login login, RootFs fs) {
+    Shell(Board board, LinuxModel kernel, UartDriver tty, Login login, RootFs fs) {
         this.board = board;
         this.kernel = kernel;
         this.tty = tty;
@@ -67,6 +67,7 @@ public final class Shell {
     public boolean loggedIn() { return loggedIn; }
 
     void showLogin() {
+        if (hung) return;
         StringBuilder sb = new StringBuilder("\n");
         if (login.banner().equals("arago")) sb.append(ARAGO_BANNER).append('\n');
         String ttyName = login.tty();
@@ -168,6 +169,11 @@ public final class Shell {
             if (status != 0 || hung) break;
         }
         return status;
+    }
+
+    /** The kernel under the shell stopped: nothing more is read or printed. */
+    void halt() {
+        hung = true;
     }
 
     /** Whether the shell's CPU was parked under it. */

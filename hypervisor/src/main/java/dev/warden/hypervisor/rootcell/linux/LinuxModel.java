@@ -17,19 +17,25 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The root-cell Linux model. It boots from what U-Boot left in RAM: the Image header and banner,
- * and the device tree after overlays. It honours /reserved-memory, brings the CPUs of /cpus up,
- * binds a driver to every available node it knows (each probe is a real register access), puts
- * its console on the UART /chosen/stdout-path names, and ends at the root file system's login
- * prompt, behind which a small shell runs.
+ * The Linux model, in the root cell or as a cell's Linux inmate. It boots from what its loader
+ * left in memory: the Image header and banner, and the device tree (after U-Boot's overlays, or
+ * as {@code jailhouse cell linux} patched it). It honours /reserved-memory, brings the CPUs of
+ * /cpus up, binds a driver to every available node it knows (each probe is a real register
+ * access through its memory path, so a device its cell does not own faults), puts its console on
+ * the UART /chosen/stdout-path names, and ends at its root file system's login prompt, behind
+ * which a small shell runs.
  */
-public final class RootCellLinux implements KernelLauncher {
+public final class LinuxModel implements KernelLauncher {
 
     private static final long MS = 1_000_000L;
 
     private final Board board;
     private final KernelMemory memory;
     private final RootFs fs;
+    private final BoardProfile.Login login;
+    /** Board CPU index of each of this kernel's CPUs (the root: the identity; a cell: its CPU set). */
+    private final int[] boardCpus;
+    private final boolean inmate;
     private KernelLog log;
     private DeviceNode tree;
     private DriverProbes probes;
@@ -41,20 +47,54 @@ public final class RootCellLinux implements KernelLauncher {
     private Optional<GicDriver> gic = Optional.empty();
     private final List<java.util.function.Consumer<Shell>> userspaceHooks = new ArrayList<>();
 
-    public RootCellLinux(Board board) {
+    /** The root cell's Linux, started by U-Boot. */
+    public LinuxModel(Board board) {
+        this(board, board.bus(), board.profile().boot().login(),
+                java.util.stream.IntStream.range(0, board.profile().cpus().size()).toArray(), false);
+    }
+
+    /**
+     * A cell's Linux inmate: every access through {@code cellMemory}, its CPUs the cell's, its
+     * login as its ramfs prints it.
+     */
+    public static LinuxModel inmate(Board board, MemoryAccess cellMemory, BoardProfile.Login login, int[] boardCpus) {
+        return new LinuxModel(board, cellMemory, login, boardCpus, true);
+    }
+
+    private LinuxModel(Board board, MemoryAccess path, BoardProfile.Login login, int[] boardCpus, boolean inmate) {
         this.board = board;
-        this.memory = new KernelMemory(board.bus());
+        this.memory = new KernelMemory(path);
+        this.login = login;
+        this.boardCpus = boardCpus.clone();
+        this.inmate = inmate;
         this.fs = new RootFs(this, board);
+        if (inmate) {
+            fs.mountsText(RootFs.RAMFS_MOUNTS);
+            return;
+        }
         java.nio.file.Path boardFixtures = board.profile().boot().media().getParent();
         fs.mount("/usr/share/jailhouse/cells", boardFixtures.resolve("cells"));
         fs.mount("/usr/share/jailhouse/inmates", boardFixtures.getParent().resolve("inmates/build/" + board.profile().name()));
         fs.mount("/lib/firmware", boardFixtures.getParent().resolve("linux/firmware"));
+        fs.mount("/usr/libexec/jailhouse", boardFixtures.getParent().resolve("linux/libexec"));
+        fs.mount("/usr/share/jailhouse/linux-demo.sh", boardFixtures.getParent().resolve("linux/demo/" + board.profile().name() + ".sh"));
+        fs.mount("/boot", board.profile().boot().media());
+    }
+
+    /** Stops the kernel for good (its cell was shut down or destroyed): nothing it scheduled runs any more. */
+    public void stop() {
+        panicked = true;
+        if (shell != null) shell.halt();
     }
 
     /** Puts a translation in front of every access the kernel makes (the hypervisor's stage 2), or takes it away. */
     public void memoryPath(MemoryAccess access) {
         memory.retarget(access == null ? board.bus() : access);
     }
+
+    public BoardProfile.Login login() { return login; }
+
+    public boolean isInmate() { return inmate; }
 
     /** The kernel's memory path, as drivers use it. */
     public MemoryAccess memory() { return memory; }
@@ -87,7 +127,7 @@ public final class RootCellLinux implements KernelLauncher {
      * taken that CPU offline for a cell, the lowest CPU still online (the scheduler migrates them).
      */
     public int shellCpu() {
-        int preferred = board.profile().boot().login().shellCpu();
+        int preferred = login.shellCpu();
         if (onlineCpus.isEmpty() || onlineCpus.contains(preferred)) return preferred;
         return onlineCpus.first();
     }
@@ -95,14 +135,19 @@ public final class RootCellLinux implements KernelLauncher {
     /** The MIDR value a CPU reports, for the secondary-boot line. */
     public long midrOf(int cpu) {
         var cpus = board.profile().cpus();
-        return midr(cpus.get(Math.min(cpu, cpus.size() - 1)).core());
+        return midr(cpus.get(boardCpu(cpu)).core());
+    }
+
+    /** The board CPU behind this kernel's CPU {@code cpu}. */
+    int boardCpu(int cpu) {
+        return boardCpus[Math.min(cpu, boardCpus.length - 1)];
     }
 
     /** The MPIDR of a CPU, from the device tree's /cpus (what Linux reports on secondary boot). */
     public long mpidrOf(int cpu) {
         List<DeviceNode> nodes = cpuNodes();
         if (cpu < nodes.size() && !nodes.get(cpu).reg().isEmpty()) return nodes.get(cpu).reg().get(0)[0];
-        return board.profile().cpus().get(cpu).mpidr();
+        return board.profile().cpus().get(boardCpu(cpu)).mpidr();
     }
 
     public Optional<DeviceNode> deviceTree() { return Optional.ofNullable(tree); }
@@ -136,6 +181,8 @@ public final class RootCellLinux implements KernelLauncher {
         if (panicked) return;
         try {
             stage.run();
+        } catch (dev.warden.hypervisor.core.CpuParkedException parked) {
+            panicked = true; // the hypervisor parked the CPU under us and printed why
         } catch (BusFault fault) {
             // an external abort from a device that is not there: arm64 reports an SError and dies
             panicked = true;
@@ -148,8 +195,8 @@ public final class RootCellLinux implements KernelLauncher {
 
     private void earlyBoot() {
         BoardProfile profile = board.profile();
-        log.printk(String.format("Booting Linux on physical CPU 0x%010x [0x%08x]", profile.cpus().get(0).mpidr(),
-                midr(profile.cpus().get(0).core())));
+        log.printk(String.format("Booting Linux on physical CPU 0x%010x [0x%08x]", profile.cpus().get(boardCpu(0)).mpidr(),
+                midr(profile.cpus().get(boardCpu(0)).core())));
         log.printk("Linux version " + version);
         tree.string("model").ifPresent(m -> log.printk("Machine model: " + m));
         String bootargs = tree.child("chosen").flatMap(c -> c.string("bootargs")).orElse("");
@@ -163,7 +210,7 @@ public final class RootCellLinux implements KernelLauncher {
         log.printk(String.format("Memory: %dK/%dK available (%dK reserved no-map)", totalKiB - reservedKiB,
                 totalKiB, reservedKiB));
         gic = GicDriver.probe(tree, memory, log);
-        gic.ifPresent(g -> g.initCpu(0, board.profile().cpus().get(0).mpidr()));
+        gic.ifPresent(g -> g.initCpu(0, boardCpu(0), board.profile().cpus().get(boardCpu(0)).mpidr()));
         log.printk(String.format("arch_timer: cp15 timer(s) running at %.2fMHz (phys).",
                 profile.timerFrequencyHz() / 1e6));
         onlineCpus.add(0);
@@ -194,9 +241,9 @@ public final class RootCellLinux implements KernelLauncher {
             if (!cpu.isAvailable()) continue;
             onlineCpus.add(i);
             int index = i;
-            gic.ifPresent(g -> g.initCpu(index, mpidr));
+            gic.ifPresent(g -> g.initCpu(index, boardCpu(index), mpidr));
             log.printk(String.format("CPU%d: Booted secondary processor 0x%010x [0x%08x]", i, mpidr,
-                    midr(board.profile().cpus().get(Math.min(i, board.profile().cpus().size() - 1)).core())));
+                    midrOf(i)));
         }
         log.printk(String.format("smp: Brought up 1 node, %d CPU%s", onlineCpus.size(), onlineCpus.size() == 1 ? "" : "s"));
     }
@@ -220,7 +267,14 @@ public final class RootCellLinux implements KernelLauncher {
     private void init() {
         log.printk("Run /sbin/init as init process");
         if (log.console() == null) return; // no console: the board is silent, as a real one would be
-        shell = new Shell(board, this, log.console(), board.profile().boot().login(), fs);
+        BoardProfile.Login shown = login;
+        if (inmate) {
+            // a ramfs getty names its tty by device path
+            String tty = probes.ttys().values().stream().filter(t -> t.driver() == log.console())
+                    .map(DriverProbes.Tty::name).findFirst().orElse(login.tty());
+            shown = new BoardProfile.Login(login.hostname(), "/dev/" + tty, login.distribution(), login.banner(), 0);
+        }
+        shell = new Shell(board, this, log.console(), shown, fs);
         for (var hook : userspaceHooks) hook.accept(shell);
         board.scheduler().after(2800 * MS, "linux: login prompt", shell::showLogin);
     }
@@ -260,7 +314,13 @@ public final class RootCellLinux implements KernelLauncher {
         return text.substring(at + "version=".length(), end < 0 ? text.length() : end);
     }
 
+    /** What the loader left at {@code address}: read straight from RAM for the root, through the cell for an inmate. */
     private byte[] readRam(long address, int length) {
+        if (inmate) {
+            byte[] out = new byte[length];
+            for (int i = 0; i < length; i++) out[i] = (byte) memory.read(address + i, 1);
+            return out;
+        }
         Ram ram = board.bus().ramAt(address).orElseThrow(() ->
                 new IllegalStateException(String.format("kernel handoff points outside RAM: 0x%x", address)));
         return ram.copyOut(address, length);
