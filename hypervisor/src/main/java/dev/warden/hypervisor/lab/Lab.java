@@ -40,6 +40,11 @@ public final class Lab implements AutoCloseable {
         this.linux = linux;
         this.privateMedia = privateMedia;
         this.personality = personality;
+        if (personality.tiFork()) {
+            // TI's root file system carries its fork's configurations (TI's layout of revision 12)
+            Path ti = board.profile().boot().media().getParent().resolve("cells/ti2019");
+            if (java.nio.file.Files.isDirectory(ti)) linux.fs().mount("/usr/share/jailhouse/cells", ti);
+        }
         linux.onUserspace(shell -> {
             driver = new JailhouseDriver(linux, personality);
             shell.register("jailhouse", new JailhouseTool(driver, linux.fs()));

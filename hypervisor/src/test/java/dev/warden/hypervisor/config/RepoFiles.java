@@ -34,6 +34,8 @@ public final class RepoFiles {
         for (String board : List.of("k3-am654-idk", "k3-j721e-evm", "qemu-arm64-virt")) {
             out.addAll(CompileCells.sources(cells(board)));
         }
+        // the TI ti2019.03 fork's configurations of the AM654, which the seed's demo ran
+        out.addAll(CompileCells.sources(cells("k3-am654-idk").resolve("ti2019")));
         return out;
     }
 

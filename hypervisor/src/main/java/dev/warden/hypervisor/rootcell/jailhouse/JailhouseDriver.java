@@ -258,7 +258,9 @@ public final class JailhouseDriver {
             kerr(kind == SystemConfig.class ? "jailhouse: Not a system configuration" : "jailhouse: Not a cell configuration");
             throw new HypervisorError(Errno.EINVAL, file + " is the wrong kind of configuration");
         }
-        return kind.cast(config);
+        // the hypervisor model reads revision-14 meanings, whatever layout the release's files have
+        return kind.cast(config.format() == ConfigFormat.REV14 ? config
+                : dev.warden.hypervisor.config.ConfigConverter.toRevision14(config));
     }
 
     private void kerr(String message) {
