@@ -23,3 +23,11 @@ Feature: The root cell loses what it gives to a cell
     When I type "devmem 0x8dfc00000 32 0x1234" on the primary console
     Then the hypervisor console shows "Unhandled data write at 0x8dfc00000(4)" within 10 ms
     And CPU 2 is parked
+
+  Scenario: a Linux inmate whose device tree names a UART its cell does not own is parked
+    Given the cell "k3-am654-idk-linux-demo.cell" is created
+    When I run "jailhouse cell linux /usr/share/jailhouse/cells/k3-am654-idk-linux-demo.cell /boot/Image -d /boot/dtb/ti/inmate-k3-am654-idk-wrong-uart.dtb -c console=ttyS3"
+    Then the command succeeds
+    And the hypervisor console shows "Unhandled data read at 0x2810014(4)" within 1 s
+    And the hypervisor console shows "Parking CPU 2 (Cell: \"k3-am654-idk-linux-demo\")"
+    And the root cell is "running"
