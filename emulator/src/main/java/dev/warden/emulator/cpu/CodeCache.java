@@ -25,6 +25,7 @@ public final class CodeCache {
         if (ops == null) {
             ops = new Op[1024];
             for (int i = 0; i < 1024; i++) ops[i] = Decoder.decode(word(array, offset + 4 * i));
+            for (int i = 0; i < 1023; i++) fuse(ops, i);
             sub[offset >>> 12] = ops;
         }
         return ops;
@@ -32,9 +33,19 @@ public final class CodeCache {
 
     /** Re-decodes the words of a decoded page that a store of {@code size} bytes at {@code pageOffset} touched. */
     static void rewrite(Op[] ops, byte[] array, int pageBase, int pageOffset, int size) {
-        for (int i = pageOffset >>> 2; i <= (pageOffset + size - 1) >>> 2 && i < 1024; i++) {
+        int first = pageOffset >>> 2;
+        int last = Math.min(1023, (pageOffset + size - 1) >>> 2);
+        for (int i = first; i <= last; i++) ops[i] = Decoder.decode(word(array, pageBase + 4 * i));
+        // The op before the first rewritten word may have fused the old word.
+        for (int i = Math.max(0, first - 1); i <= Math.min(1022, last); i++) {
             ops[i] = Decoder.decode(word(array, pageBase + 4 * i));
+            fuse(ops, i);
         }
+    }
+
+    private static void fuse(Op[] ops, int i) {
+        Op fused = ops[i].fusedWith(ops[i + 1]);
+        if (fused != null) ops[i] = fused;
     }
 
     /** Forgets every decoded page; cores flush their TLBs before they run again. */

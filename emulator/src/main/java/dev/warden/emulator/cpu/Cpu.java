@@ -178,6 +178,17 @@ public final class Cpu {
                 case Op.ADD_R: r[op.rd] = (r[op.rn] + shifted(op)) & op.mask; p += 4; continue;
                 case Op.SUBS_R: r[op.rd] = addFlags(r[op.rn], ~shifted(op), 1, op.sf); p += 4; continue;
                 case Op.BCOND: p += condition(op.cond) ? op.imm : 4; continue;
+                case Op.SUBS_I_BCOND: case Op.SUBS_R_BCOND: case Op.ADDS_I_BCOND: {
+                    long b = op.kind == Op.SUBS_R_BCOND ? ~shifted(op) : op.kind == Op.SUBS_I_BCOND ? ~op.imm : op.imm;
+                    r[op.rd] = addFlags(r[op.rn], b, op.kind == Op.ADDS_I_BCOND ? 0 : 1, op.sf);
+                    if (n < limit) { // room for the branch in this run
+                        n++;
+                        p += condition(op.branchCond) ? 4 + op.branchOffset : 8;
+                    } else {
+                        p += 4;
+                    }
+                    continue;
+                }
                 case Op.B: p += op.imm; continue;
                 case Op.CBZ: p += (r[op.rn] & op.mask) == 0 ? op.imm : 4; continue;
                 case Op.CBNZ: p += (r[op.rn] & op.mask) != 0 ? op.imm : 4; continue;
@@ -474,8 +485,8 @@ public final class Cpu {
         switch (op.kind) {
             case Op.ADD_I: r[op.rd] = (r[op.rn] + op.imm) & op.mask; break;
             case Op.SUB_I: r[op.rd] = (r[op.rn] - op.imm) & op.mask; break;
-            case Op.ADDS_I: r[op.rd] = addFlags(r[op.rn], op.imm, 0, op.sf); break;
-            case Op.SUBS_I: r[op.rd] = addFlags(r[op.rn], ~op.imm, 1, op.sf); break;
+            case Op.ADDS_I: case Op.ADDS_I_BCOND: r[op.rd] = addFlags(r[op.rn], op.imm, 0, op.sf); break;
+            case Op.SUBS_I: case Op.SUBS_I_BCOND: r[op.rd] = addFlags(r[op.rn], ~op.imm, 1, op.sf); break;
             case Op.AND_I: r[op.rd] = r[op.rn] & op.imm; break;
             case Op.ORR_I: r[op.rd] = (r[op.rn] | op.imm) & op.mask; break;
             case Op.EOR_I: r[op.rd] = (r[op.rn] ^ op.imm) & op.mask; break;
@@ -512,7 +523,7 @@ public final class Cpu {
             case Op.ADD_R: r[op.rd] = (r[op.rn] + shifted(op)) & op.mask; break;
             case Op.SUB_R: r[op.rd] = (r[op.rn] - shifted(op)) & op.mask; break;
             case Op.ADDS_R: r[op.rd] = addFlags(r[op.rn], shifted(op), 0, op.sf); break;
-            case Op.SUBS_R: r[op.rd] = addFlags(r[op.rn], ~shifted(op), 1, op.sf); break;
+            case Op.SUBS_R: case Op.SUBS_R_BCOND: r[op.rd] = addFlags(r[op.rn], ~shifted(op), 1, op.sf); break;
             case Op.ADD_X: r[op.rd] = (r[op.rn] + extended(op)) & op.mask; break;
             case Op.SUB_X: r[op.rd] = (r[op.rn] - extended(op)) & op.mask; break;
             case Op.ADDS_X: r[op.rd] = addFlags(r[op.rn], extended(op), 0, op.sf); break;

@@ -35,6 +35,12 @@ final class Op {
     static final int NOP = 91, WFI = 92, ISB = 93, CLREX = 94;
     static final int SVC = 95, HVC = 96, SMC = 97, BRK = 98, ERET = 99;
     static final int MRS = 100, MSR = 101, SYS = 102, DAIFSET = 103, DAIFCLR = 104, SPSEL = 105;
+    /**
+     * A SUBS/ADDS (immediate or shifted register) followed by a B.cond in the next word, fused at
+     * decode time: two instructions for one dispatch. The B.cond keeps its own Op, for branches
+     * that land on it and for single-stepping.
+     */
+    static final int SUBS_I_BCOND = 106, SUBS_R_BCOND = 107, ADDS_I_BCOND = 108;
 
     final int kind;
     final int word;
@@ -58,9 +64,36 @@ final class Op {
     int mode;
     boolean invert;
     boolean sf;
+    /** Fused kinds: the condition and offset of the B.cond that follows. */
+    int branchCond;
+    long branchOffset;
 
     Op(int kind, int word) {
         this.kind = kind;
         this.word = word;
+    }
+
+    /** This flag-setting op with the B.cond {@code branch} fused into it, or null when they do not fuse. */
+    Op fusedWith(Op branch) {
+        if (branch.kind != BCOND) return null;
+        int fusedKind;
+        switch (kind) {
+            case SUBS_I: fusedKind = SUBS_I_BCOND; break;
+            case SUBS_R: fusedKind = SUBS_R_BCOND; break;
+            case ADDS_I: fusedKind = ADDS_I_BCOND; break;
+            default: return null;
+        }
+        Op f = new Op(fusedKind, word);
+        f.rd = rd;
+        f.rn = rn;
+        f.rm = rm;
+        f.imm = imm;
+        f.mask = mask;
+        f.shiftType = shiftType;
+        f.shift = shift;
+        f.sf = sf;
+        f.branchCond = branch.cond;
+        f.branchOffset = branch.imm;
+        return f;
     }
 }
