@@ -1,6 +1,7 @@
 package dev.warden.hypervisor.rootcell.linux;
 
 import dev.warden.emulator.bus.MemoryAccess;
+import dev.warden.devicetree.model.Node;
 import dev.warden.emulator.devices.uart.UartDriver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Optional;
 final class DriverProbes {
 
     /** A tty the kernel registered: its name, the node, and how to drive it. */
-    record Tty(String name, DeviceNode node, UartDriver driver) {}
+    record Tty(String name, Node node, UartDriver driver) {}
 
     private final MemoryAccess memory;
     private final KernelLog log;
@@ -35,9 +36,9 @@ final class DriverProbes {
     /** Paths of the nodes a driver bound to, in probe order. */
     List<String> bound() { return bound; }
 
-    void probeAll(DeviceNode root, Map<String, String> aliasesByPath) {
-        for (DeviceNode n : root.walk()) {
-            if (!n.isAvailable() || n.reg().isEmpty()) continue;
+    void probeAll(Node root, Map<String, String> aliasesByPath) {
+        for (Node n : root.subtree()) {
+            if (!n.isEnabled() || n.reg().isEmpty()) continue;
             if (n.isCompatible("ti,am654-uart") || n.isCompatible("ns16550a")) {
                 serial8250(n, aliasesByPath);
             } else if (n.isCompatible("arm,pl011")) {
@@ -48,8 +49,8 @@ final class DriverProbes {
         }
     }
 
-    private void serial8250(DeviceNode n, Map<String, String> aliases) {
-        long base = n.reg().get(0)[0];
+    private void serial8250(Node n, Map<String, String> aliases) {
+        long base = n.reg().get(0).address();
         int shift = n.u32("reg-shift").orElse(2L).intValue();
         UartDriver uart = new UartDriver(memory, base, UartDriver.Type.NS16550, shift);
         uart.probe();
@@ -61,8 +62,8 @@ final class DriverProbes {
         bound.add(n.path());
     }
 
-    private void pl011(DeviceNode n, Map<String, String> aliases) {
-        long base = n.reg().get(0)[0];
+    private void pl011(Node n, Map<String, String> aliases) {
+        long base = n.reg().get(0).address();
         UartDriver uart = new UartDriver(memory, base, UartDriver.Type.PL011, 0);
         long periphId = uart.probe();
         String tty = "ttyAMA" + aliasIndex(n, aliases, "serial").orElse(ttys.size());
@@ -72,8 +73,8 @@ final class DriverProbes {
         bound.add(n.path());
     }
 
-    private void sdhci(DeviceNode n) {
-        long base = n.reg().get(0)[0];
+    private void sdhci(Node n) {
+        long base = n.reg().get(0).address();
         long version = memory.read(base + 0xfc, 4) >>> 16; // SDHCI_HOST_VERSION
         memory.read(base + 0x40, 4);                        // SDHCI_CAPABILITIES
         String dev = n.unitAddress() + "." + n.baseName();
@@ -82,7 +83,7 @@ final class DriverProbes {
         bound.add(n.path());
     }
 
-    private static Optional<Integer> aliasIndex(DeviceNode n, Map<String, String> aliases, String stem) {
+    private static Optional<Integer> aliasIndex(Node n, Map<String, String> aliases, String stem) {
         String alias = aliases.get(n.path());
         if (alias == null || !alias.startsWith(stem)) return Optional.empty();
         try {

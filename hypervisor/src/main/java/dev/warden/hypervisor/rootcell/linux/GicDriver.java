@@ -1,5 +1,6 @@
 package dev.warden.hypervisor.rootcell.linux;
 
+import dev.warden.devicetree.model.Node;
 import dev.warden.emulator.bus.MemoryAccess;
 import java.util.Optional;
 
@@ -29,10 +30,10 @@ final class GicDriver {
     }
 
     /** The driver bound to the tree's available "arm,gic-v3" node, if there is one. */
-    static Optional<GicDriver> probe(DeviceNode root, MemoryAccess memory, KernelLog log) {
-        for (DeviceNode n : root.walk()) {
-            if (n.isAvailable() && n.isCompatible("arm,gic-v3") && n.reg().size() >= 2) {
-                GicDriver d = new GicDriver(memory, log, n.reg().get(0)[0], n.reg().get(1)[0]);
+    static Optional<GicDriver> probe(Node root, MemoryAccess memory, KernelLog log) {
+        for (Node n : root.subtree()) {
+            if (n.isEnabled() && n.isCompatible("arm,gic-v3") && n.reg().size() >= 2) {
+                GicDriver d = new GicDriver(memory, log, n.reg().get(0).address(), n.reg().get(1).address());
                 d.initDistributor();
                 return Optional.of(d);
             }

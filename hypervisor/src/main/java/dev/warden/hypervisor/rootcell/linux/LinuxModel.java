@@ -1,6 +1,7 @@
 package dev.warden.hypervisor.rootcell.linux;
 
-import dev.warden.devicetree.blob.FdtBlob;
+import dev.warden.devicetree.model.DeviceTree;
+import dev.warden.devicetree.model.Node;
 import dev.warden.emulator.board.Board;
 import dev.warden.emulator.bus.BusFault;
 import dev.warden.emulator.bus.MemoryAccess;
@@ -37,7 +38,7 @@ public final class LinuxModel implements KernelLauncher {
     private final int[] boardCpus;
     private final boolean inmate;
     private KernelLog log;
-    private DeviceNode tree;
+    private DeviceTree tree;
     private DriverProbes probes;
     private Shell shell;
     private final TreeSet<Integer> onlineCpus = new TreeSet<>();
@@ -145,12 +146,13 @@ public final class LinuxModel implements KernelLauncher {
 
     /** The MPIDR of a CPU, from the device tree's /cpus (what Linux reports on secondary boot). */
     public long mpidrOf(int cpu) {
-        List<DeviceNode> nodes = cpuNodes();
-        if (cpu < nodes.size() && !nodes.get(cpu).reg().isEmpty()) return nodes.get(cpu).reg().get(0)[0];
+        List<Node> nodes = cpuNodes();
+        if (cpu < nodes.size() && !nodes.get(cpu).reg().isEmpty()) return nodes.get(cpu).reg().get(0).address();
         return board.profile().cpus().get(boardCpu(cpu)).mpidr();
     }
 
-    public Optional<DeviceNode> deviceTree() { return Optional.ofNullable(tree); }
+    /** The device tree the kernel booted with (after unflattening). */
+    public Optional<DeviceTree> deviceTree() { return Optional.ofNullable(tree); }
 
     public List<String> dmesg() { return log == null ? List.of() : log.dmesg(); }
 
@@ -168,7 +170,7 @@ public final class LinuxModel implements KernelLauncher {
             log = new KernelLog(board.clock(), board.clock().now());
             version = readVersion(handoff);
             byte[] fdt = readRam(handoff.fdtAddress(), (int) handoff.fdtSize());
-            tree = Unflatten.from(FdtBlob.load(fdt, "fdt"));
+            tree = DeviceTree.read(fdt, "fdt"); // unflatten_device_tree
             probes = new DriverProbes(memory, log);
             guarded(this::earlyBoot);
             board.scheduler().after(40 * MS, "linux: smp", () -> guarded(this::smp));
@@ -198,8 +200,8 @@ public final class LinuxModel implements KernelLauncher {
         log.printk(String.format("Booting Linux on physical CPU 0x%010x [0x%08x]", profile.cpus().get(boardCpu(0)).mpidr(),
                 midr(profile.cpus().get(boardCpu(0)).core())));
         log.printk("Linux version " + version);
-        tree.string("model").ifPresent(m -> log.printk("Machine model: " + m));
-        String bootargs = tree.child("chosen").flatMap(c -> c.string("bootargs")).orElse("");
+        tree.root().string("model").ifPresent(m -> log.printk("Machine model: " + m));
+        String bootargs = tree.root().child("chosen").flatMap(c -> c.string("bootargs")).orElse("");
         earlycon(bootargs);
         long reservedKiB = 0;
         for (long[] r : reservedNoMap()) reservedKiB += r[1] / 1024;
@@ -209,7 +211,7 @@ public final class LinuxModel implements KernelLauncher {
         log.printk("Kernel command line: " + bootargs);
         log.printk(String.format("Memory: %dK/%dK available (%dK reserved no-map)", totalKiB - reservedKiB,
                 totalKiB, reservedKiB));
-        gic = GicDriver.probe(tree, memory, log);
+        gic = GicDriver.probe(tree.root(), memory, log);
         gic.ifPresent(g -> g.initCpu(0, boardCpu(0), board.profile().cpus().get(boardCpu(0)).mpidr()));
         log.printk(String.format("arch_timer: cp15 timer(s) running at %.2fMHz (phys).",
                 profile.timerFrequencyHz() / 1e6));
@@ -234,11 +236,11 @@ public final class LinuxModel implements KernelLauncher {
 
     private void smp() {
         log.printk("smp: Bringing up secondary CPUs ...");
-        List<DeviceNode> cpus = cpuNodes();
+        List<Node> cpus = cpuNodes();
         for (int i = 1; i < cpus.size(); i++) {
-            DeviceNode cpu = cpus.get(i);
-            long mpidr = cpu.reg().isEmpty() ? i : cpu.reg().get(0)[0];
-            if (!cpu.isAvailable()) continue;
+            Node cpu = cpus.get(i);
+            long mpidr = cpu.reg().isEmpty() ? i : cpu.reg().get(0).address();
+            if (!cpu.isEnabled()) continue;
             onlineCpus.add(i);
             int index = i;
             gic.ifPresent(g -> g.initCpu(index, boardCpu(index), mpidr));
@@ -250,11 +252,10 @@ public final class LinuxModel implements KernelLauncher {
 
     private void drivers() {
         Map<String, String> aliases = new HashMap<>();
-        tree.child("aliases").ifPresent(a -> a.properties().keySet().forEach(k ->
-                a.string(k).ifPresent(path -> aliases.put(path, k))));
-        probes.probeAll(tree, aliases);
-        String stdout = tree.child("chosen").flatMap(c -> c.string("stdout-path")).orElse("");
-        Optional<DeviceNode> node = Unflatten.resolve(tree, stdout);
+        tree.aliases().forEach((alias, path) -> aliases.put(path, alias));
+        probes.probeAll(tree.root(), aliases);
+        String stdout = tree.root().child("chosen").flatMap(c -> c.string("stdout-path")).orElse("");
+        Optional<Node> node = tree.stdoutNode();
         for (DriverProbes.Tty tty : probes.ttys().values()) {
             if (node.isPresent() && tty.node() == node.get()) {
                 log.console(tty.driver());
@@ -281,24 +282,26 @@ public final class LinuxModel implements KernelLauncher {
 
     // ---- what the kernel knows, for the shell and the hypervisor driver ----
 
-    List<DeviceNode> cpuNodes() {
-        List<DeviceNode> out = new ArrayList<>();
-        tree.child("cpus").ifPresent(c -> c.children().stream().filter(n -> n.baseName().equals("cpu")).forEach(out::add));
+    List<Node> cpuNodes() {
+        List<Node> out = new ArrayList<>();
+        tree.root().child("cpus").ifPresent(c -> c.children().stream().filter(n -> n.baseName().equals("cpu")).forEach(out::add));
         return out;
     }
 
     List<long[]> memoryBanks() {
         List<long[]> out = new ArrayList<>();
-        for (DeviceNode n : tree.children()) if (n.baseName().equals("memory")) out.addAll(n.reg());
+        for (Node n : tree.root().children()) {
+            if (n.baseName().equals("memory")) n.reg().forEach(r -> out.add(new long[] {r.address(), r.size()}));
+        }
         return out;
     }
 
     /** Regions of /reserved-memory marked no-map: the kernel never touches them. */
     public List<long[]> reservedNoMap() {
         List<long[]> out = new ArrayList<>();
-        tree.child("reserved-memory").ifPresent(rm -> rm.children().stream()
-                .filter(DeviceNode::isAvailable).filter(n -> n.property("no-map").isPresent())
-                .forEach(n -> out.addAll(n.reg())));
+        tree.root().child("reserved-memory").ifPresent(rm -> rm.children().stream()
+                .filter(Node::isEnabled).filter(n -> n.hasProperty("no-map"))
+                .forEach(n -> n.reg().forEach(r -> out.add(new long[] {r.address(), r.size()}))));
         return out;
     }
 

@@ -92,13 +92,13 @@ public final class RootFs {
             int slash = rel.lastIndexOf('/');
             String nodePath = slash <= 0 ? "/" : rel.substring(0, slash);
             String prop = rel.substring(slash + 1);
-            return kernel.deviceTree().flatMap(t -> Unflatten.resolve(t, nodePath))
-                    .flatMap(n -> n.property(prop).map(v -> prop.equals("name") ? v : v));
+            return kernel.deviceTree().flatMap(t -> t.node(nodePath))
+                    .flatMap(n -> n.property(prop).map(dev.warden.devicetree.model.Property::value));
         }
         return switch (p) {
             case "/proc/cpuinfo" -> Optional.of(text(cpuinfo()));
             case "/proc/iomem" -> Optional.of(text(iomem()));
-            case "/proc/cmdline" -> Optional.of(text(kernel.deviceTree().flatMap(t -> t.child("chosen"))
+            case "/proc/cmdline" -> Optional.of(text(kernel.deviceTree().flatMap(t -> t.node("/chosen"))
                     .flatMap(c -> c.string("bootargs")).orElse("") + "\n"));
             case "/proc/mounts" -> Optional.of(text(mounts()));
             case "/etc/hostname" -> Optional.of(text(kernel.login().hostname() + "\n"));
@@ -111,8 +111,9 @@ public final class RootFs {
         String p = normalize(path);
         if (p.startsWith("/proc/device-tree")) {
             String rel = p.substring("/proc/device-tree".length());
-            return kernel.deviceTree().flatMap(t -> Unflatten.resolve(t, rel.isEmpty() ? "/" : rel)).map(n -> {
-                List<String> out = new ArrayList<>(n.properties().keySet());
+            return kernel.deviceTree().flatMap(t -> t.node(rel.isEmpty() ? "/" : rel)).map(n -> {
+                List<String> out = new ArrayList<>();
+                n.properties().forEach(prop -> out.add(prop.name()));
                 n.children().forEach(c -> out.add(c.name()));
                 out.sort(null);
                 return out;
