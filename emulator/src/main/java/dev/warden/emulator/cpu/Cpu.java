@@ -206,6 +206,7 @@ public final class Cpu {
                 case Op.CSINC: r[op.rd] = (condition(op.cond) ? r[op.rn] : r[op.rm] + 1) & op.mask; p += 4; continue;
                 case Op.ADRP: r[op.rd] = (p & ~0xfffL) + op.imm; p += 4; continue;
                 case Op.LD_OFF: case Op.ST_OFF: case Op.LDP: case Op.STP: case Op.LD_POST: case Op.LD_REG:
+                case Op.LD_PRE: case Op.ST_PRE: case Op.ST_POST:
                     if (memoryFastPath(op)) {
                         p += 4;
                         continue;
@@ -585,6 +586,26 @@ public final class Cpu {
                 long v = readLittleEndian(rArr[i], rOff[i] + po, op.size);
                 r[op.rn] = a + op.imm;
                 r[op.rd] = extendLoad(v, op);
+                break;
+            }
+            case Op.LD_PRE: {
+                long a = r[op.rn] + op.imm;
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (rTag[i] != ((a & ~0xfffL) | el) || po + op.size > 4096) return false;
+                long v = readLittleEndian(rArr[i], rOff[i] + po, op.size);
+                r[op.rn] = a;
+                r[op.rd] = extendLoad(v, op);
+                break;
+            }
+            case Op.ST_PRE: case Op.ST_POST: {
+                long base = r[op.rn];
+                long a = op.kind == Op.ST_PRE ? base + op.imm : base;
+                int i = (int) (a >>> 12) & TLB_MASK;
+                int po = (int) a & 0xfff;
+                if (wTag[i] != ((a & ~0xfffL) | el) || po + op.size > 4096 || wCode[i] != null) return false;
+                writeLittleEndian(wArr[i], wOff[i] + po, op.size, r[op.rd]);
+                r[op.rn] = base + op.imm;
                 break;
             }
             case Op.ST_OFF: {

@@ -72,6 +72,31 @@ class CpuMemoryTest {
     }
 
     @Test
+    void stackPushesAndPopsWriteBackTheBase() {
+        TestBoard b = new TestBoard().load(RAM,
+                0x9100009f, // mov sp, x4
+                0xf81f0fe1, // str x1, [sp, #-16]!
+                0xf80087e2, // str x2, [sp], #8
+                0xf85f8fe3) // ldr x3, [sp, #-8]!
+            .start(RAM, EL1H_MASKED);
+        b.cpu.setX(1, 0x1111L);
+        b.cpu.setX(2, 0x2222L);
+        b.cpu.setX(4, RAM + 0x1000);
+        // Twice: once filling the TLBs on the slow path, once on the fast path.
+        for (int pass = 0; pass < 2; pass++) {
+            b.cpu.setPc(RAM); // not reset: the TLBs keep what the first pass filled
+            b.cpu.setX(1, 0x1111L);
+            b.cpu.setX(2, 0x2222L);
+            b.cpu.setX(4, RAM + 0x1000);
+            b.ram.write(RAM + 0xff0, 8, 0);
+            assertThat(b.cpu.run(4)).isEqualTo(4);
+            assertThat(b.cpu.sp()).isEqualTo(RAM + 0xff0);
+            assertThat(b.ram.read(RAM + 0xff0, 8)).isEqualTo(0x2222L);
+            assertThat(b.cpu.x(3)).isEqualTo(0x2222L);
+        }
+    }
+
+    @Test
     void accessesOutsideRamReachDevicesThroughTheSlowPath() {
         List<String> log = new ArrayList<>();
         TestBoard b = new TestBoard();
