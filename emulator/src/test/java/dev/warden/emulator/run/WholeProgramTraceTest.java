@@ -55,6 +55,14 @@ class WholeProgramTraceTest {
 
         String uart = new String(machine.uartOutput(), StandardCharsets.ISO_8859_1);
         assertThat(uart).isEqualTo(Files.readString(GOLDEN.resolve(inmate + ".uart.txt"), StandardCharsets.ISO_8859_1));
+
+        // Without the tracer the core runs long slices (fused branches, in-loop fast paths): same end.
+        BareMetalMachine untraced = new BareMetalMachine();
+        untraced.load(inmate + ".bin", Files.readAllBytes(IMAGES.resolve(inmate + ".bin")));
+        BareMetalMachine.RunResult fast = untraced.run(10_000_000);
+        assertThat(fast).isEqualTo(result);
+        assertThat(untraced.cpu().registers().x()).isEqualTo(machine.cpu().registers().x());
+        assertThat(new String(untraced.uartOutput(), StandardCharsets.ISO_8859_1)).isEqualTo(uart);
     }
 
     static String readGzip(Path path) throws IOException {
