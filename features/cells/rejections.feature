@@ -51,3 +51,42 @@ Feature: The driver and the hypervisor refuse what they must, with the message a
       """
       Jailhouse management tool v0.12 (324-ge57d1eff)
       """
+
+  Scenario: a configuration built for another Jailhouse release
+    When I run "jailhouse enable /home/root/configs/ti2019/k3-am654-idk.cell"
+    Then the command fails with "JAILHOUSE_ENABLE: Invalid argument"
+    And the primary console shows "jailhouse: Configuration revision mismatch"
+
+  Scenario: the hypervisor console through the driver
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    When I run "jailhouse console"
+    Then the output shows "Initializing Jailhouse hypervisor v0.12 (324-ge57d1eff) on CPU 2"
+    And the output shows "Activating hypervisor"
+
+  Scenario: the console before enabling
+    When I run "jailhouse console"
+    Then the command fails with "read(console): Resource temporarily unavailable"
+
+  Scenario: sysfs shows the pools and the cells
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    And the cell "k3-am654-idk-inmate-demo.cell" is created
+    When I run "cat /sys/devices/jailhouse/enabled"
+    Then the output is:
+      """
+      1
+      """
+    When I run "cat /sys/devices/jailhouse/mem_pool_size"
+    Then the output is:
+      """
+      994
+      """
+    When I run "ls /sys/devices/jailhouse/cells"
+    Then the output is:
+      """
+      0  1
+      """
+    When I run "cat /sys/devices/jailhouse/cells/1/state"
+    Then the output is:
+      """
+      shut down
+      """

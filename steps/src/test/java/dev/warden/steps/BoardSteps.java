@@ -61,6 +61,22 @@ public class BoardSteps {
         world.powerOn();
     }
 
+    @When("I try to power on the board {string}")
+    public void iTryToPowerOn(String board) {
+        world.board(board);
+        try {
+            world.powerOn();
+        } catch (RuntimeException e) {
+            world.setupError(e);
+        }
+    }
+
+    @Then("the board does not start, because {string}")
+    public void theBoardDoesNotStart(String reason) {
+        assertThat(world.setupError()).as("the error from powering on").isPresent();
+        assertThat(world.setupError().get().getMessage()).contains(reason);
+    }
+
     @Given("the board {string} has booted")
     public void theBoardHasBooted(String board) {
         world.board(board);

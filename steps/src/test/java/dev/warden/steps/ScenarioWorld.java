@@ -24,6 +24,7 @@ public final class ScenarioWorld {
     private int commandOutputStart;
     private String lastCommand = "";
     private int commandOutputEnd;
+    private RuntimeException setupError;
 
     public void board(String name) {
         this.boardName = name;
@@ -59,6 +60,10 @@ public final class ScenarioWorld {
     public int commandOutputStart() { return commandOutputStart; }
 
     public String lastCommand() { return lastCommand; }
+
+    void setupError(RuntimeException e) { this.setupError = e; }
+
+    Optional<RuntimeException> setupError() { return Optional.ofNullable(setupError); }
 
     void commandOutputEnd(int position) { this.commandOutputEnd = position; }
 

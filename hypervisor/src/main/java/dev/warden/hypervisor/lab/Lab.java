@@ -1,6 +1,10 @@
 package dev.warden.hypervisor.lab;
 
+import dev.warden.devicetree.FdtException;
+import dev.warden.devicetree.model.DeviceTree;
 import dev.warden.emulator.board.Board;
+import dev.warden.emulator.board.BoardSetupException;
+import dev.warden.emulator.board.ProfileTreeCheck;
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.emulator.console.Console;
 import dev.warden.emulator.profile.BoardProfile;
@@ -18,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -63,6 +68,7 @@ public final class Lab implements AutoCloseable {
             copy = BootMediaWriter.prepare(profile, request);
             media = copy;
         }
+        checkTree(profile, media);
         Board board = new Board(profile);
         LinuxModel linux = new LinuxModel(board);
         UBoot uboot = new UBoot(board, new BootMedia(media), linux);
@@ -71,6 +77,35 @@ public final class Lab implements AutoCloseable {
         Lab lab = new Lab(board, uboot, linux, copy, personality);
         uboot.powerOn();
         return lab;
+    }
+
+    /**
+     * Checks the profile against the device tree the board's U-Boot will load (the profile's base
+     * DTB, or the one uEnv.txt names instead), before anything runs.
+     */
+    private static void checkTree(BoardProfile profile, Path media) {
+        String dtb = profile.boot().baseDtb();
+        try {
+            String uEnv = Files.exists(media.resolve("uEnv.txt")) ? Files.readString(media.resolve("uEnv.txt")) : "";
+            for (String line : uEnv.split("\n")) if (line.startsWith("name_fdt=")) dtb = line.substring("name_fdt=".length()).trim();
+            Path file = media.resolve(dtb);
+            if (!Files.isRegularFile(file)) file = media.resolve("dtb").resolve(dtb);
+            if (!Files.isRegularFile(file)) return; // U-Boot will say the file is missing, as on the board
+            byte[] blob = Files.readAllBytes(file);
+            DeviceTree tree;
+            try {
+                tree = DeviceTree.read(blob, file.toString());
+            } catch (FdtException e) {
+                return; // a corrupt tree is U-Boot's to report (libfdt fdt_check_header(): ...)
+            }
+            List<String> diffs = ProfileTreeCheck.differences(profile, tree, file.getFileName().toString());
+            if (!diffs.isEmpty()) {
+                throw new BoardSetupException("board profile " + profile.name() + " and its device tree " + file
+                        + " describe different hardware", diffs);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Board board() { return board; }
