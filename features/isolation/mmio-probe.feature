@@ -17,8 +17,7 @@ Feature: An inmate that touches what its cell does not own is parked, and nothin
     And the cell "inmate-demo" is in state "failed"
     And CPU 1 is parked
     And the root cell is "running"
-    And the register dump shows x0 = 0x2800000
-    And the register dump shows x23 = 0x41
+    And the register the fault's syndrome names holds 0x41
     When I run "jailhouse cell list"
     Then the output shows "1       inmate-demo             failed            1                       1"
 
@@ -83,3 +82,22 @@ Feature: An inmate that touches what its cell does not own is parked, and nothin
     Then the hypervisor console shows "Unhandled data read at 0x8e0000000(4)" within 10 ms
     And the secondary console shows "Hello 3 from cell!" within 1 s
     And the cell "inmate-demo" is in state "running"
+
+  Scenario: the probe jumps into the root cell's RAM
+    Given the cell "k3-am654-idk-inmate-demo.cell" is created
+    And the inmate "mmio-probe.bin" is loaded into the cell "inmate-demo" with the access "exec 0x81000000"
+    When the cell "inmate-demo" is started
+    Then the secondary console shows "probe: exec 0x81000000 ..." within 50 ms
+    And the hypervisor console shows "FATAL: instruction abort at 0x81000000" within 10 ms
+    And the hypervisor console shows "FATAL: forbidden access (exception class 0x20)"
+    And the hypervisor console shows "Parking CPU 1 (Cell: \"inmate-demo\")"
+    And the cell "inmate-demo" is in state "failed"
+
+  Scenario: PSCI over HVC instead of SMC is a forbidden access
+    Given the cell "k3-am654-idk-inmate-demo.cell" is created
+    And the inmate "mmio-probe.bin" is loaded into the cell "inmate-demo" with the access "hvc0"
+    When the cell "inmate-demo" is started
+    Then the secondary console shows "probe: hvc #0 ..." within 50 ms
+    And the hypervisor console shows "FATAL: forbidden access (exception class 0x16)" within 10 ms
+    And the hypervisor console shows "Parking CPU 1 (Cell: \"inmate-demo\")"
+    And the secondary console never showed "probe: hvc #0 returned"

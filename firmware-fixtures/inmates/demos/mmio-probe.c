@@ -7,6 +7,8 @@
  *   probe: read32 0x02800000 = 0x00000060
  *   probe: write32 0x02800000 = 0x00000041 ...
  *   probe: write32 0x02800000 = 0x00000041 done
+ *   probe: exec 0x00100000 ...
+ *   probe: hvc #0 ...
  */
 #include "inmate.h"
 #include "params.h"
@@ -63,8 +65,21 @@ void inmate_main(void)
 		unsigned int bits = width * 8;
 		unsigned int digits = width * 2;
 
+		if (e->op == PROBE_OP_EXEC) {
+			printk("probe: exec 0x%08lx ...\n", e->address);
+			map_range(e->address, 4, MAP_CACHED);
+			((void (*)(void))e->address)();
+			printk("probe: exec 0x%08lx returned\n", e->address);
+			continue;
+		}
+		if (e->op == PROBE_OP_HVC0) {
+			printk("probe: hvc #0 ...\n");
+			asm volatile("hvc #0" : : : "memory");
+			printk("probe: hvc #0 returned\n");
+			continue;
+		}
 		if (!valid_op(e->op)) {
-			printk("mmio-probe: bad entry %u at offset 0x%x: op 0x%x, expected 0x01/0x02/0x04/0x08 (read) or 0x11/0x12/0x14/0x18 (write)\n",
+			printk("mmio-probe: bad entry %u at offset 0x%x: op 0x%x, expected 0x01/0x02/0x04/0x08 (read), 0x11/0x12/0x14/0x18 (write), 0x20 (exec) or 0x21 (hvc #0)\n",
 			       i, PARAMS_OFFSET + 8 + i * (unsigned int)sizeof(*e), e->op);
 			return;
 		}

@@ -33,10 +33,20 @@ def probe_block(args):
     entries, i = [], 0
     while i < len(args):
         op, position = args[i], i + 3
+        if op == "hvc0":
+            entries.append(struct.pack("<IIQQ", 0x21, 0, 0, 0))
+            i += 1
+            continue
+        if op == "exec":
+            if i + 2 > len(args):
+                raise UsageError("argument %d: exec needs an address" % position)
+            entries.append(struct.pack("<IIQQ", 0x20, 0, number(args[i + 1], "an address", position + 1), 0))
+            i += 2
+            continue
         kind, bits = op.rstrip("0123456789"), op[len(op.rstrip("0123456789")):]
         if kind not in ("read", "write") or bits not in WIDTHS:
-            raise UsageError("argument %d: %r is not an access, expected read8/16/32/64 or "
-                             "write8/16/32/64" % (position, op))
+            raise UsageError("argument %d: %r is not an access, expected read8/16/32/64, "
+                             "write8/16/32/64, exec or hvc0" % (position, op))
         width = WIDTHS[bits]
         needed = 2 if kind == "read" else 3
         if i + needed > len(args):

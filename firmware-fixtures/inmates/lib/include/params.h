@@ -11,9 +11,11 @@
 #define PROBE_MAGIC		0x31425250U
 #define PROBE_OP_WRITE		0x10
 #define PROBE_OP_WIDTH_MASK	0x0f
+#define PROBE_OP_EXEC		0x20	/* branch to address (mapped cached, executable) */
+#define PROBE_OP_HVC0		0x21	/* hvc #0: what PSCI over HVC would do in a cell */
 
 struct probe_entry {
-	u32 op;		/* width in bytes (1, 2, 4, 8), | 0x10 for a write */
+	u32 op;		/* width in bytes (1, 2, 4, 8), | 0x10 for a write; or 0x20 exec, 0x21 hvc #0 */
 	u32 reserved;	/* 0 */
 	u64 address;
 	u64 value;	/* written value; ignored for reads */

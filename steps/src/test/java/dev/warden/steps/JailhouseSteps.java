@@ -39,6 +39,11 @@ public class JailhouseSteps {
         world.request().personality(Personality.parse(release));
     }
 
+    @Given("the root file system has no {string}")
+    public void theRootFileSystemHasNo(String path) {
+        world.lab().linux().fs().hide(path);
+    }
+
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
         loggedIn();
@@ -76,11 +81,30 @@ public class JailhouseSteps {
 
     @Then("the register dump shows x{int} = {word}")
     public void theRegisterDumpShows(int register, String value) {
+        String expected = String.format("x%d: %016x", register, Long.decode(value));
+        assertThat(lastRegisterDump()).as("the register dump").contains(expected);
+    }
+
+    /**
+     * The data-abort syndrome in the dump (esr: EC IL ISS) names the transfer register (ISS.SRT,
+     * bits 16-20); that register must hold the value: the dump shows the core's real registers.
+     */
+    @Then("the register the fault's syndrome names holds {word}")
+    public void theSyndromeRegisterHolds(String value) {
+        String dump = lastRegisterDump();
+        Matcher esr = Pattern.compile("esr: ([0-9a-f]{2}) ([0-9a-f]) ([0-9a-f]{7})").matcher(dump);
+        assertThat(esr.find()).as("an esr field in the dump:%n%s", dump).isTrue();
+        long iss = Long.parseLong(esr.group(3), 16);
+        assertThat(iss & (1L << 24)).as("ISS.ISV: the syndrome names a register").isNotZero();
+        int srt = (int) ((iss >> 16) & 0x1f);
+        assertThat(dump).as("the register dump").contains(String.format("x%d: %016x", srt, Long.decode(value)));
+    }
+
+    private String lastRegisterDump() {
         String text = world.lab().console(ConsoleRole.HYPERVISOR).text();
         int dump = text.lastIndexOf("Cell state before exception:");
         assertThat(dump).as("a register dump on the hypervisor console").isNotNegative();
-        String expected = String.format("x%d: %016x", register, Long.decode(value));
-        assertThat(text.substring(dump)).as("the register dump").contains(expected);
+        return text.substring(dump);
     }
 
     @When("the cell {string} is started")

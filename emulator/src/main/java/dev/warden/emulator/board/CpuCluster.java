@@ -2,6 +2,7 @@ package dev.warden.emulator.board;
 
 import dev.warden.emulator.clock.Scheduler;
 import dev.warden.emulator.clock.VirtualClock;
+import dev.warden.emulator.cpu.CodeCache;
 import dev.warden.emulator.cpu.Cpu;
 import dev.warden.emulator.cpu.MemoryPort;
 import dev.warden.emulator.cpu.TrapHandler;
@@ -54,7 +55,17 @@ public final class CpuCluster implements Processors {
      * {@code port} and its exits going to {@code traps}. A core already running is reset.
      */
     public Cpu start(int index, MemoryPort port, TrapHandler traps, long pc, long pstate) {
+        return start(index, port, traps, pc, pstate, new CodeCache());
+    }
+
+    /**
+     * As {@link #start(int, MemoryPort, TrapHandler, long, long)}, with the decoded-code cache the
+     * core shares with the other cores that run the same memory (the CPUs of one cell), so that
+     * code one of them writes is seen by all.
+     */
+    public Cpu start(int index, MemoryPort port, TrapHandler traps, long pc, long pstate, CodeCache code) {
         Cpu cpu = new Cpu(profileCpus.get(index).mpidr(), port);
+        cpu.setCodeCache(code);
         cpu.setTrapHandler(traps);
         if (gic != null) cpu.addSysregDevice(gic.cpuInterface(index));
         int core = index;

@@ -462,6 +462,10 @@ public final class Cpu {
             }
             RamWindow window = port.window(pa & ~0xfffL, false);
             if (window == null) {
+                if (traps.instructionAbort(this, pa) == Outcome.STOP) {
+                    halt(); // the run loop sees the halt before it fetches again
+                    return false;
+                }
                 takeException(0, p, el == 0 ? EC_IABORT_LOWER : EC_IABORT_SAME, 0x10, p, true);
                 return false;
             }

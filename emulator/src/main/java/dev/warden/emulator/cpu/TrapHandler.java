@@ -20,6 +20,13 @@ public interface TrapHandler {
     default Outcome dataAbort(Cpu cpu, DataAccess access) { return Outcome.EXTERNAL_ABORT; }
 
     /**
+     * An instruction fetch from an address (after stage 1) that no RAM backs: for a hypervisor, a
+     * stage-2 miss. {@link Outcome#STOP} halts the core on the instruction (a hypervisor parks
+     * it); anything else raises the guest's instruction abort.
+     */
+    default Outcome instructionAbort(Cpu cpu, long address) { return Outcome.EXTERNAL_ABORT; }
+
+    /**
      * {@code wfi} with no interrupt pending. {@link Outcome#STOP} (the default) halts the core until
      * its IRQ line rises; {@link Outcome#RESUME} treats it as a NOP.
      */

@@ -1,6 +1,7 @@
 package dev.warden.hypervisor.arch;
 
 import dev.warden.emulator.board.CpuCluster;
+import dev.warden.emulator.cpu.CodeCache;
 import dev.warden.emulator.cpu.Cpu;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.Hypervisor;
@@ -35,6 +36,8 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     private final Hypervisor hv;
     private final CpuCluster cluster;
     private ModeledGuests modeled = ModeledGuests.NONE;
+    /** One decoded-code cache per cell: its CPUs share its memory, so they share what was decoded from it. */
+    private final java.util.Map<Cell, CodeCache> code = new java.util.IdentityHashMap<>();
     private final List<dev.warden.emulator.profile.BoardProfile.Cpu> profileCpus;
 
     private CellCpus(Hypervisor hv) {
@@ -63,6 +66,7 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
         BitSet set = cell.cpus();
         for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) cluster.stop(c);
         modeled.stopped(cell);
+        code.put(cell, new CodeCache()); // the root may have loaded new code while the cell was shut down
         int first = set.nextSetBit(0);
         if (first < 0 || modeled.launch(cell, first)) return;
         startCore(cell, first, cell.config().cpuResetAddress(), 0);
@@ -71,6 +75,7 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     @Override
     public void destroyed(Cell cell) {
         modeled.stopped(cell);
+        code.remove(cell);
         BitSet set = cell.cpus();
         for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) cluster.stop(c);
     }
@@ -104,7 +109,7 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
 
     private void startCore(Cell cell, int cpu, long pc, long context) {
         Cpu core = cluster.start(cpu, new CellMemoryPort(cell, hv.board().bus()), new CellTraps(hv, cell, cpu, this), pc,
-                RESET_PSTATE);
+                RESET_PSTATE, code.computeIfAbsent(cell, c -> new CodeCache()));
         core.setX(0, context);
     }
 }

@@ -20,6 +20,7 @@ final class CellTraps implements TrapHandler {
     static final int EC_HVC64 = 0x16;
     static final int EC_SMC64 = 0x17;
     static final int EC_SYS64 = 0x18;
+    static final int EC_IABT_LOW = 0x20;
     static final int EC_DABT_LOW = 0x24;
 
     private final Hypervisor hv;
@@ -67,6 +68,14 @@ final class CellTraps implements TrapHandler {
         }
         access.value = a.value();
         return Outcome.RESUME;
+    }
+
+    /** Executing memory the cell does not own: "FATAL: instruction abort at ..." and the CPU is parked. */
+    @Override
+    public Outcome instructionAbort(Cpu cpu, long address) {
+        hv.park(cell, context(cpu, EC_IABT_LOW, 0), String.format("FATAL: instruction abort at 0x%x", address), true,
+                EC_IABT_LOW);
+        return Outcome.STOP;
     }
 
     @Override

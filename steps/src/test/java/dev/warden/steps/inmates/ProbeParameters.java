@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The parameter block of the mmio-probe inmate (firmware-fixtures/inmates/README.md): magic
  * "PRB1", a count, then one 24-byte entry per access. Written from lines such as
- * {@code read32 0x80000000} and {@code write8 0x40a00000 0x41}.
+ * {@code read32 0x80000000}, {@code write8 0x40a00000 0x41}, {@code exec 0x81000000} (branch
+ * there) and {@code hvc0} (an {@code hvc #0}).
  */
 public final class ProbeParameters {
 
@@ -16,6 +17,8 @@ public final class ProbeParameters {
     static final int BLOCK_SIZE = 0x1000;
     static final int ENTRY = 24;
     static final int MAX_ENTRIES = 170;
+    static final int OP_EXEC = 0x20;
+    static final int OP_HVC0 = 0x21;
     private static final Map<String, Integer> OPS = Map.of(
             "read8", 0x01, "read16", 0x02, "read32", 0x04, "read64", 0x08,
             "write8", 0x11, "write16", 0x12, "write32", 0x14, "write64", 0x18);
@@ -30,11 +33,19 @@ public final class ProbeParameters {
         b.putInt(MAGIC).putInt(accesses.size());
         for (int i = 0; i < accesses.size(); i++) {
             String[] w = accesses.get(i).trim().split("\\s+");
+            if (w[0].equals("hvc0") && w.length == 1) {
+                b.putInt(OP_HVC0).putInt(0).putLong(0).putLong(0);
+                continue;
+            }
+            if (w[0].equals("exec") && w.length == 2) {
+                b.putInt(OP_EXEC).putInt(0).putLong(number(w[1], i)).putLong(0);
+                continue;
+            }
             Integer op = OPS.get(w[0]);
             boolean write = op != null && (op & 0x10) != 0;
             if (op == null || w.length != (write ? 3 : 2)) {
                 throw new IllegalArgumentException("access " + (i + 1) + " '" + accesses.get(i) + "': expected "
-                        + "'readN ADDRESS' or 'writeN ADDRESS VALUE' with N = 8, 16, 32 or 64");
+                        + "'readN ADDRESS', 'writeN ADDRESS VALUE' (N = 8, 16, 32 or 64), 'exec ADDRESS' or 'hvc0'");
             }
             b.putInt(op).putInt(0).putLong(number(w[1], i)).putLong(write ? number(w[2], i) : 0);
         }

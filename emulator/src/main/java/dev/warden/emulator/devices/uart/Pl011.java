@@ -2,7 +2,6 @@ package dev.warden.emulator.devices.uart;
 
 import dev.warden.emulator.bus.InterruptLine;
 import dev.warden.emulator.bus.MmioDevice;
-import java.util.ArrayDeque;
 
 /**
  * Arm PrimeCell PL011 UART, as QEMU's virt board has it. Transmission is immediate; reception goes
@@ -33,9 +32,8 @@ public final class Pl011 implements MmioDevice, SerialPort {
 
     private final String name;
     private final InterruptLine irq;
-    private final ArrayDeque<Integer> rxFifo = new ArrayDeque<>();
+    private final ReceiveFifo rxFifo = new ReceiveFifo();
     private Listener listener = b -> { };
-    private final java.util.List<Runnable> rxReady = new java.util.ArrayList<>();
 
     private int ibrd;
     private int fbrd;
@@ -59,10 +57,10 @@ public final class Pl011 implements MmioDevice, SerialPort {
         if (off >= 0xfe0 && off < 0x1000) return ID[(off - 0xfe0) >> 2];
         return switch (off) {
             case DR -> {
-                Integer b = rxFifo.poll();
+                int b = rxFifo.poll();
                 if (rxFifo.isEmpty()) ris &= ~INT_RX;
                 updateIrq();
-                yield b == null ? 0 : b;
+                yield Math.max(b, 0);
             }
             case RSR -> 0;
             case FR -> FR_TXFE | (rxFifo.isEmpty() ? FR_RXFE : 0);
@@ -109,15 +107,14 @@ public final class Pl011 implements MmioDevice, SerialPort {
 
     @Override
     public void receive(byte[] bytes) {
-        for (byte b : bytes) rxFifo.add(b & 0xff);
+        rxFifo.add(bytes);
         if (!rxFifo.isEmpty()) ris |= INT_RX;
         updateIrq();
-        // every driver polling this UART is told; the first to read the FIFO gets the bytes
-        for (Runnable r : java.util.List.copyOf(rxReady)) if (!rxFifo.isEmpty()) r.run();
+        rxFifo.notifyReady();
     }
 
     @Override
     public void onReceiveReady(Runnable callback) {
-        rxReady.add(callback);
+        rxFifo.onReady(callback);
     }
 }

@@ -2,7 +2,6 @@ package dev.warden.emulator.devices.uart;
 
 import dev.warden.emulator.bus.InterruptLine;
 import dev.warden.emulator.bus.MmioDevice;
-import java.util.ArrayDeque;
 
 /**
  * A 16550-compatible UART as TI K3 SoCs have it ("ti,am654-uart"): registers spaced by
@@ -36,9 +35,8 @@ public final class Uart8250 implements MmioDevice, SerialPort {
     private final String name;
     private final int regShift;
     private final InterruptLine irq;
-    private final ArrayDeque<Integer> rxFifo = new ArrayDeque<>();
+    private final ReceiveFifo rxFifo = new ReceiveFifo();
     private Listener listener = b -> { };
-    private final java.util.List<Runnable> rxReady = new java.util.ArrayList<>();
 
     private int ier;
     private int lcr = 0x03;
@@ -125,9 +123,9 @@ public final class Uart8250 implements MmioDevice, SerialPort {
     }
 
     private int popRx() {
-        Integer b = rxFifo.poll();
+        int b = rxFifo.poll();
         updateIrq();
-        return b == null ? 0 : b;
+        return Math.max(b, 0);
     }
 
     private void updateIrq() {
@@ -146,14 +144,13 @@ public final class Uart8250 implements MmioDevice, SerialPort {
 
     @Override
     public void receive(byte[] bytes) {
-        for (byte b : bytes) rxFifo.add(b & 0xff);
+        rxFifo.add(bytes);
         updateIrq();
-        // every driver polling this UART is told; the first to read the FIFO gets the bytes
-        for (Runnable r : java.util.List.copyOf(rxReady)) if (!rxFifo.isEmpty()) r.run();
+        rxFifo.notifyReady();
     }
 
     @Override
     public void onReceiveReady(Runnable callback) {
-        rxReady.add(callback);
+        rxFifo.onReady(callback);
     }
 }
