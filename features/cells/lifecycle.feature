@@ -47,6 +47,7 @@ Feature: Cells go through their whole life and give everything back
     And no cell exists but the root cell
     When I run "jailhouse disable"
     Then the hypervisor console shows "Shutting down hypervisor"
+    And the hypervisor console shows " Releasing CPU 0"
     And the primary console shows "The Jailhouse was closed."
     And the hypervisor is disabled
 

@@ -90,3 +90,9 @@ Feature: The driver and the hypervisor refuse what they must, with the message a
       """
       shut down
       """
+
+  Scenario: the hypervisor image is missing from the root file system
+    Given the root file system has no "/lib/firmware/jailhouse.bin"
+    When I run "jailhouse enable /usr/share/jailhouse/cells/k3-am654-idk.cell"
+    Then the command fails with "JAILHOUSE_ENABLE: No such file or directory"
+    And the primary console shows "jailhouse: Missing hypervisor image jailhouse.bin"

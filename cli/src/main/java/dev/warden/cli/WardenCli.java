@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ConfigCommand.class,
         CheckCommand.class,
         RunImageCommand.class,
+        BootCommand.class,
     })
 public final class WardenCli implements Runnable {
 

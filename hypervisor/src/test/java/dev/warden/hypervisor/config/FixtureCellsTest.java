@@ -33,7 +33,7 @@ class FixtureCellsTest {
         byte[] bytes = Files.readAllBytes(CompileCells.target(yaml));
         JailhouseConfig decoded = CellConfigs.decode(bytes, yaml.getFileName().toString());
         assertThat(CellConfigs.encode(decoded)).isEqualTo(bytes);
-        assertThat(CellConfigs.sizeOf(decoded, ConfigFormat.REV14)).isEqualTo(bytes.length);
+        assertThat(CellConfigs.sizeOf(decoded, decoded.format())).isEqualTo(bytes.length);
         JailhouseConfig again = ConfigYaml.parse(ConfigYaml.write(decoded), "rewritten.yaml");
         assertThat(again).isEqualTo(decoded);
     }

@@ -56,6 +56,18 @@ public final class RootFs {
         hostMounts.put(normalize(dir), hostFolder);
     }
 
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+
+    /** Makes a file or folder disappear, as if deleted from the root file system. */
+    public void hide(String path) {
+        hidden.add(normalize(path));
+    }
+
+    private boolean isHidden(String p) {
+        for (String h : hidden) if (p.equals(h) || p.startsWith(h + "/")) return true;
+        return false;
+    }
+
     public void remove(String prefix) {
         extra.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "/"));
     }
@@ -78,6 +90,7 @@ public final class RootFs {
     /** The file's bytes, or empty if there is no such file. */
     public Optional<byte[]> read(String path) {
         String p = normalize(path);
+        if (isHidden(p)) return Optional.empty();
         if (extra.containsKey(p)) return extra.get(p).get();
         Optional<java.nio.file.Path> host = hostFile(p);
         if (host.isPresent() && java.nio.file.Files.isRegularFile(host.get())) {
