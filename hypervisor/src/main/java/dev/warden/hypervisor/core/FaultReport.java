@@ -17,11 +17,11 @@ final class FaultReport {
     static String format(String cause, boolean forbidden, int exceptionClass, CpuContext cpu, String cellName) {
         StringBuilder sb = new StringBuilder();
         if (cause != null) sb.append(cause).append('\n');
-        sb.append(String.format("%nFATAL: %s (exception class 0x%02x)%n", forbidden ? "forbidden access" : "unhandled trap",
+        sb.append(String.format("\nFATAL: %s (exception class 0x%02x)\n", forbidden ? "forbidden access" : "unhandled trap",
                 exceptionClass));
         sb.append(dump(cpu));
-        sb.append(String.format("%nParking CPU %d (Cell: \"%s\")%n", cpu.cpuId(), cellName));
-        return sb.toString().replace(System.lineSeparator(), "\n");
+        sb.append(String.format("\nParking CPU %d (Cell: \"%s\")\n", cpu.cpuId(), cellName));
+        return sb.toString();
     }
 
     static String dump(CpuContext cpu) {

@@ -45,12 +45,20 @@ public final class Hypervisor {
     private final TreeMap<Integer, Cell> cells = new TreeMap<>();
     private final Map<Integer, List<String>> ivshmemLinks = new TreeMap<>();
     private final List<ParkListener> parkListeners = new ArrayList<>();
+    private final List<CellListener> cellListeners = new ArrayList<>();
     private boolean enabled;
 
-    /** Told when a CPU is parked, so whoever runs it stops it. */
+    /** Told when a CPU is parked (a fault, or the cell being reloaded or destroyed), so whoever runs it stops it. */
     @FunctionalInterface
     public interface ParkListener {
         void parked(int cpu, Cell cell);
+    }
+
+    /** Told when cells start and go away, so the runner of their CPUs follows. */
+    public interface CellListener {
+        default void started(Cell cell) { }
+
+        default void destroyed(Cell cell) { }
     }
 
     private Hypervisor(Board board, SystemConfig system, Personality personality) {
@@ -78,7 +86,7 @@ public final class Hypervisor {
     private void initialize(BitSet onlineCpus, int masterCpu) {
         CellConfig rootConfig = system.rootCell();
         int maxCpus = rootConfig.cpus().length();
-        printk(String.format("%nInitializing Jailhouse hypervisor %s on CPU %d%n", personality.version(), masterCpu));
+        printk(String.format("\nInitializing Jailhouse hypervisor %s on CPU %d\n", personality.version(), masterCpu));
         printk("Code location: 0x0000ffffc0200800\n");
         long configBytes = CellConfigs.sizeOf(system, system.format());
         pool.allocate(PagePool.HYPERVISOR, 4L * maxCpus            // per-CPU areas
@@ -90,7 +98,7 @@ public final class Hypervisor {
         printk("Initializing processors:\n");
         for (int cpu : cpuEntryOrder(onlineCpus, masterCpu)) {
             boolean ok = rootConfig.cpus().get(cpu);
-            printk(String.format(" CPU %d... %s%n", cpu, ok ? "OK" : "FAILED"));
+            printk(String.format(" CPU %d... %s\n", cpu, ok ? "OK" : "FAILED"));
             if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
             pool.allocate(PagePool.HYPERVISOR, 3);                  // LOCAL_CPU_BASE tables of the CPU
         }
@@ -243,7 +251,7 @@ public final class Hypervisor {
         if (cells.size() > 1) throw new HypervisorError(Errno.EBUSY, "non-root cells exist");
         printk("Shutting down hypervisor\n");
         for (int cpu = root().cpuSet().nextSetBit(0); cpu >= 0; cpu = root().cpuSet().nextSetBit(cpu + 1)) {
-            printk(String.format(" Releasing CPU %d%n", cpu));
+            printk(String.format(" Releasing CPU %d\n", cpu));
         }
         enabled = false;
     }
@@ -327,15 +335,6 @@ public final class Hypervisor {
         parkListeners.add(l);
     }
 
-    /** Told when cells start and go away, so the runner of their CPUs follows. */
-    public interface CellListener {
-        default void started(Cell cell) { }
-
-        default void destroyed(Cell cell) { }
-    }
-
-    private final List<CellListener> cellListeners = new ArrayList<>();
-
     public void onCell(CellListener l) {
         cellListeners.add(l);
     }
@@ -391,14 +390,14 @@ public final class Hypervisor {
     private void addPciDevices(Cell cell, String who) {
         for (PciDevice d : cell.config().pciDevices()) {
             if (!d.isIvshmem()) {
-                printk(String.format("Adding PCI device %s to cell \"%s\"%n", d.bdfText(), cell.name()));
+                printk(String.format("Adding PCI device %s to cell \"%s\"\n", d.bdfText(), cell.name()));
                 continue;
             }
-            printk(String.format("Adding virtual PCI device %s to cell \"%s\"%n", d.bdfText(), cell.name()));
+            printk(String.format("Adding virtual PCI device %s to cell \"%s\"\n", d.bdfText(), cell.name()));
             List<String> peers = ivshmemLinks.computeIfAbsent(d.bdf(), b -> new ArrayList<>());
             if (!peers.isEmpty()) {
                 if (personality.tiFork()) {
-                    printk(String.format("Shared memory connection established: \"%s\" <--> \"%s\"%n", cell.name(), peers.get(0)));
+                    printk(String.format("Shared memory connection established: \"%s\" <--> \"%s\"\n", cell.name(), peers.get(0)));
                 } else {
                     printk("Shared memory connection established, peer cells:\n");
                     for (String p : peers) printk(" \"" + p + "\"\n");

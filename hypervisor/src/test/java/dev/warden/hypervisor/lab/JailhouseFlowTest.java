@@ -43,7 +43,7 @@ class JailhouseFlowTest {
                     "Initializing unit: PCI", "Activating hypervisor", "The Jailhouse is opening.");
             assertThat(create).containsSubsequence("CPU1: shutdown", "psci: CPU1 killed.", "Created cell \"inmate-demo\"",
                     "Created Jailhouse cell \"inmate-demo\"");
-            assertThat(list).contains(String.format("%-8d%-24s%-18s%-24s%-24s%n", 1, "inmate-demo", "shut down", "1", ""));
+            assertThat(list).contains(String.format("%-8d%-24s%-18s%-24s%-24s\n", 1, "inmate-demo", "shut down", "1", ""));
             assertThat(list).contains(String.format("%-8d%-24s%-18s", 0, "k3-am654-idk", "running") + "0,2-3");
             assertThat(between(destroy, "Page pool usage after cell destruction: ", "\n")).isEqualTo(afterLate);
             assertThat(destroy).contains("CPU1: Booted secondary processor");

@@ -99,10 +99,10 @@ public final class JailhouseDriver {
         linux.printk("The Jailhouse is opening.");
     }
 
+    /** Upstream compares 5 bytes ("JHSYS"), TI's fork 6 ("JHSYST"); older files then fail on their revision. */
     private boolean isSystemSignature(byte[] image) {
         String sig = new String(image, 0, 6, StandardCharsets.ISO_8859_1);
-        return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHSYS") && !sig.equals("JHSYST") || sig.equals("JHSYST")
-                : sig.equals("JHSYST");
+        return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHSYS") : sig.equals("JHSYST");
     }
 
     /** hypervisor memory must be reserved (no-map): Linux's System RAM resources must not cover it. */
@@ -156,6 +156,7 @@ public final class JailhouseDriver {
         }
     }
 
+    /** Upstream: "JHCLL" (older "JHCELL" files then fail on their revision); TI's fork: "JHCELL". */
     private boolean isCellSignature(byte[] image) {
         String sig = new String(image, 0, 6, StandardCharsets.ISO_8859_1);
         return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHCLL") || sig.equals("JHCELL") : sig.equals("JHCELL");

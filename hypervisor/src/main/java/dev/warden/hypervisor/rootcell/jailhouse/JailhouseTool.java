@@ -199,16 +199,16 @@ public final class JailhouseTool implements ShellCommand {
     private void list(Shell.Terminal t) {
         Optional<List<String>> ids = fs.list(JailhouseSysfs.ROOT + "/cells");
         if (ids.isEmpty() || ids.get().isEmpty()) return;
-        StringBuilder sb = new StringBuilder(String.format("%-8s%-24s%-18s%-24s%-24s%n",
+        StringBuilder sb = new StringBuilder(String.format("%-8s%-24s%-18s%-24s%-24s\n",
                 "ID", "Name", "State", "Assigned CPUs", "Failed CPUs"));
         List<String> sorted = new ArrayList<>(ids.get());
         sorted.sort(null);
         for (String id : sorted) {
             String dir = JailhouseSysfs.ROOT + "/cells/" + id + "/";
-            sb.append(String.format("%-8d%-24s%-18s%-24s%-24s%n", Integer.parseInt(id), sysfs(dir + "name"),
+            sb.append(String.format("%-8d%-24s%-18s%-24s%-24s\n", Integer.parseInt(id), sysfs(dir + "name"),
                     sysfs(dir + "state"), sysfs(dir + "cpus_assigned_list"), sysfs(dir + "cpus_failed_list")));
         }
-        t.print(sb.toString().replace(System.lineSeparator(), "\n"));
+        t.print(sb.toString());
     }
 
     private String sysfs(String path) {

@@ -37,7 +37,7 @@ final class BuiltinCommands {
             return 0;
         }
         long value = kernel.memory().read(address, bits / 8);
-        t.print(String.format("0x%0" + (bits / 4) + "X%n", value).replace(System.lineSeparator(), "\n"));
+        t.print(String.format("0x%0" + (bits / 4) + "X\n", value));
         return 0;
     }
 
