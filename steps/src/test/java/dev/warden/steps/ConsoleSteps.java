@@ -35,8 +35,7 @@ public class ConsoleSteps {
         int end = lab.waitFor(ConsoleRole.PRIMARY, prompt, Math.max(start, echoEnd), COMMAND_TIMEOUT);
         if (end < 0) {
             throw new AssertionError("no shell prompt within " + human(COMMAND_TIMEOUT) + " of virtual time after '"
-                    + command + "'" + (lab.linux().shell().map(s -> s.hung()).orElse(false)
-                    ? " (the CPU the shell runs on was parked by the hypervisor)" : "")
+                    + command + "'" + lab.linux().shell().filter(s -> s.hung()).map(s -> " (" + s.hangReason() + ")").orElse("")
                     + "\nconsole since the command:\n" + BoardSteps.tail(c.text().substring(start), 20));
         }
         // what the command printed, kernel messages included, stays searchable by "shows" steps
@@ -73,6 +72,14 @@ public class ConsoleSteps {
     @Then("the {console} console never showed {string}")
     public void theConsoleNeverShowed(ConsoleRole role, String text) {
         assertThat(world.lab().console(role).text()).as("everything the %s console printed", role).doesNotContain(text);
+    }
+
+    @Then("the shell does not come back, because {string}")
+    public void theShellDoesNotComeBack(String reason) {
+        var shell = world.lab().linux().shell().orElseThrow();
+        world.lab().board().runFor(COMMAND_TIMEOUT);
+        org.assertj.core.api.Assertions.assertThat(shell.hung()).as("the root shell stopped answering").isTrue();
+        org.assertj.core.api.Assertions.assertThat(shell.hangReason()).contains(reason);
     }
 
     @Then("the output shows {string}")

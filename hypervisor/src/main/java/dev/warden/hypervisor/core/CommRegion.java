@@ -28,7 +28,23 @@ public final class CommRegion {
         page.putInt(OFF_FLAGS, flags);
     }
 
+    static final int MSG_NONE = 0;
+    static final int MSG_SHUTDOWN_REQUEST = 1;
+    static final int REPLY_NONE = 0;
+    static final int REPLY_DENIED = 2;
+    static final int REPLY_APPROVED = 3;
+
     public int cellState() { return page.getInt(OFF_CELL_STATE); }
+
+    int messageToCell() { return page.getInt(OFF_MSG_TO_CELL); }
+
+    int replyFromCell() { return page.getInt(OFF_REPLY_FROM_CELL); }
+
+    /** The hypervisor's side of sending: reply cleared first, then the message. */
+    void send(int message) {
+        page.putInt(OFF_REPLY_FROM_CELL, REPLY_NONE);
+        page.putInt(OFF_MSG_TO_CELL, message);
+    }
 
     void cellState(int state) { page.putInt(OFF_CELL_STATE, state); }
 

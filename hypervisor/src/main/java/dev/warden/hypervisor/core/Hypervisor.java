@@ -187,9 +187,42 @@ public final class Hypervisor {
         return cell;
     }
 
+    /**
+     * The shutdown request every management call sends first (jailhouse-facts §4.7). A passive
+     * cell, or one already shut down or failed, is taken as agreeing. Otherwise the cell must
+     * answer in its comm region; a denial fails the call with EPERM. A cell that does not answer
+     * within its msg_reply_timeout is set to failed (with the hypervisor's message); without a
+     * timeout the calling root CPU spins for ever ({@link RootCpuStalled}).
+     */
+    private void requestShutdown(Cell cell) {
+        if (cell.config().hasFlag(CellConfig.PASSIVE_COMMREG)) return;
+        if (cell.state() == CellState.SHUT_DOWN || cell.state() == CellState.FAILED) return;
+        CommRegion comm = cell.comm();
+        if (comm.messageToCell() == CommRegion.MSG_NONE && comm.replyFromCell() != CommRegion.REPLY_NONE) {
+            // the cell answered a request sent before: take its answer
+        } else {
+            comm.send(CommRegion.MSG_SHUTDOWN_REQUEST);
+        }
+        int reply = comm.replyFromCell();
+        if (reply == CommRegion.REPLY_APPROVED) return;
+        if (reply != CommRegion.REPLY_NONE) {
+            throw new HypervisorError(Errno.EPERM, "cell \"" + cell.name() + "\" refused the shutdown request");
+        }
+        if (cell.config().msgReplyTimeout() > 0) {
+            printk("Timeout expired while waiting for reply from target cell\n");
+            for (int c = cell.cpuSet().nextSetBit(0); c >= 0; c = cell.cpuSet().nextSetBit(c + 1)) {
+                for (ParkListener l : parkListeners) l.parked(c, cell);
+            }
+            cell.state(CellState.FAILED);
+            return;
+        }
+        throw new RootCpuStalled(cell.name());
+    }
+
     /** CELL_SET_LOADABLE (load and shutdown): parks the cell's CPUs and lets the root cell write its loadable regions. */
     public void setLoadable(int id) {
         Cell cell = nonRoot(id);
+        requestShutdown(cell);
         cell.failedSet().clear();
         parkAll(cell);
         if (cell.loadable()) return;
@@ -204,6 +237,7 @@ public final class Hypervisor {
     /** CELL_START: takes the loadable regions back, resets the comm page and the cell's CPUs. */
     public void start(int id) {
         Cell cell = nonRoot(id);
+        requestShutdown(cell);
         if (cell.loadable()) {
             for (MemoryRegion r : cell.config().memoryRegions()) {
                 if (r.has(MEM_LOADABLE) && !r.isSubPage()) root().stage2().unmap(r.phys(), r.size());
@@ -223,6 +257,7 @@ public final class Hypervisor {
     /** CELL_DESTROY: CPUs and memory go back to the root cell, the pages back to the pool. */
     public void destroy(int id) {
         Cell cell = nonRoot(id);
+        requestShutdown(cell);
         printk("Closing cell \"" + cell.name() + "\"\n");
         parkAll(cell);
         cell.state(CellState.SHUT_DOWN);

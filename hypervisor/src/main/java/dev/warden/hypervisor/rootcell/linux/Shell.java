@@ -43,6 +43,7 @@ public final class Shell {
     private boolean ready;
     private int lastStatus;
     private boolean hung;
+    private String hangReason = "";
 
     Shell(Board board, LinuxModel kernel, UartDriver tty, Login login, RootFs fs) {
         this.board = board;
@@ -152,9 +153,10 @@ public final class Shell {
                 print("-sh: " + args.get(0) + ": command not found\n");
                 lastStatus = 127;
             }
-        } catch (dev.warden.hypervisor.core.CpuParkedException parked) {
-            // the CPU this shell runs on was parked: the kernel never comes back to us
+        } catch (dev.warden.hypervisor.core.CpuParkedException | dev.warden.hypervisor.core.RootCpuStalled stuck) {
+            // the CPU this shell runs on was parked, or spins in the hypervisor: it never comes back to us
             hung = true;
+            hangReason = stuck.getMessage();
         }
     }
 
@@ -176,8 +178,11 @@ public final class Shell {
         hung = true;
     }
 
-    /** Whether the shell's CPU was parked under it. */
+    /** Whether the shell's CPU was parked under it or is stuck in the hypervisor. */
     public boolean hung() { return hung; }
+
+    /** Why the shell stopped answering, when it did. */
+    public String hangReason() { return hangReason; }
 
     void print(String text) {
         tty.print(text);
