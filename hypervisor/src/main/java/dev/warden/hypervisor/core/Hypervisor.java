@@ -12,7 +12,9 @@ import dev.warden.hypervisor.console.HypervisorConsole;
 import dev.warden.hypervisor.mmio.GicDistributorFilter;
 import dev.warden.hypervisor.mmio.MmioAccess;
 import dev.warden.hypervisor.mmio.MmioResult;
+import dev.warden.hypervisor.mmio.RegmapHandler;
 import dev.warden.hypervisor.mmio.SubPageRegion;
+import dev.warden.hypervisor.config.Regmap;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -46,6 +48,9 @@ public final class Hypervisor {
     private final Map<Integer, List<String>> ivshmemLinks = new TreeMap<>();
     private final List<ParkListener> parkListeners = new ArrayList<>();
     private final List<CellListener> cellListeners = new ArrayList<>();
+    /** TI's regmap unit: each cell's register grants. */
+    private final Map<Cell, List<RegmapHandler>> regmaps = new java.util.IdentityHashMap<>();
+    private List<Regmap> rootRegmaps = List.of();
     private boolean enabled;
 
     /** Told when a CPU is parked (a fault, or the cell being reloaded or destroyed), so whoever runs it stops it. */
@@ -78,7 +83,14 @@ public final class Hypervisor {
      */
     public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
                                     int masterCpu) {
+        return enable(board, system, personality, onlineCpus, masterCpu, List.of());
+    }
+
+    /** As above, with the root cell's regmaps (TI's fork: they live only in its configuration layout). */
+    public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
+                                    int masterCpu, List<Regmap> rootRegmaps) {
         Hypervisor hv = new Hypervisor(board, system, personality);
+        hv.rootRegmaps = List.copyOf(rootRegmaps);
         hv.initialize(onlineCpus, masterCpu);
         return hv;
     }
@@ -114,6 +126,7 @@ public final class Hypervisor {
         for (String unit : personality.units()) {
             printk("Initializing unit: " + unit + "\n");
             if (unit.equals("PCI")) addRootCell(rootConfig);
+            if (unit.equals("regmap")) attachRegmaps(root(), rootRegmaps);
         }
         printk("Page pool usage after late setup: " + pool.usage() + "\n");
         printk("Activating hypervisor\n");
@@ -146,6 +159,11 @@ public final class Hypervisor {
 
     /** CELL_CREATE: the checks of jailhouse-facts §5.2 (hypervisor part), then the new cell, shut down. */
     public Cell createCell(CellConfig config, int callerCpu) {
+        return createCell(config, callerCpu, List.of());
+    }
+
+    /** As above, with the cell's regmaps (TI's fork). */
+    public Cell createCell(CellConfig config, int callerCpu, List<Regmap> cellRegmaps) {
         requireEnabled();
         for (Cell c : cells.values()) {
             if (c.state() == CellState.RUNNING_LOCKED) throw new HypervisorError(Errno.EPERM, "cell " + c.name() + " is locked");
@@ -163,6 +181,7 @@ public final class Hypervisor {
                 throw new HypervisorError(Errno.EINVAL, "irqchip pin_base " + chip.pinBase());
             }
         }
+        List<int[]> takenFromRoot = regmapRegistersTakenFromRoot(cellRegmaps);
         int id = lowestFreeId();
         Cell cell = new Cell(id, config);
         Cell root = root();
@@ -181,6 +200,8 @@ public final class Hypervisor {
         registerIrqchip(cell);
         cells.put(id, cell);
         addPciDevices(cell, config.name());
+        attachRegmaps(cell, cellRegmaps);
+        for (int[] t : takenFromRoot) regmaps.get(root).get(t[0]).take(t[1]);
         pool.allocate(cellOwner(cell), cellPages(cell, configBytes));
         printk("Created cell \"" + config.name() + "\"\n");
         printk("Page pool usage after cell creation: " + pool.usage() + "\n");
@@ -272,6 +293,7 @@ public final class Hypervisor {
         BitSet rootConfigured = Cell.configuredIrqs(root.config(), system.platform().gicdBase());
         spis.and(rootConfigured);
         root.irqSet().or(spis);
+        giveRegistersBack(cell);
         for (List<String> peers : ivshmemLinks.values()) peers.remove(cell.name());
         ivshmemLinks.values().removeIf(List::isEmpty);
         cells.remove(id);
@@ -316,7 +338,8 @@ public final class Hypervisor {
         }
         MmioResult r = cell.mmio().dispatch(a);
         if (r.kind() == MmioResult.Kind.HANDLED) return AccessOutcome.DONE;
-        String cause = r.message().orElse(String.format("Unhandled data %s at 0x%x(%d)", a.direction(), a.address(), a.size()));
+        String cause = r.kind() == MmioResult.Kind.FORBIDDEN ? r.message().orElse(null)
+                : String.format("Unhandled data %s at 0x%x(%d)", a.direction(), a.address(), a.size());
         park(cell, cpu, cause, r.kind() == MmioResult.Kind.FORBIDDEN, FaultReport.EC_DABT_LOW);
         return AccessOutcome.PARKED;
     }
@@ -399,6 +422,65 @@ public final class Hypervisor {
             long end = Math.min(r.phys() + r.size(), rr.phys() + rr.size());
             if (start >= end || rr.isSubPage() || rr.has(MEM_COMM_REGION)) continue;
             root.stage2().map(rr.virt() + (start - rr.phys()), start, end - start, rr.flags());
+        }
+    }
+
+    private void attachRegmaps(Cell cell, List<Regmap> list) {
+        if (list.isEmpty() || !personality.units().contains("regmap")) return;
+        List<RegmapHandler> handlers = new ArrayList<>();
+        for (Regmap m : list) {
+            if (m.regCount() > 256 || (m.flags() & (MEM_READ | MEM_WRITE)) == 0) {
+                throw new HypervisorError(Errno.EINVAL, String.format("regmap at 0x%x", m.regBase()));
+            }
+            RegmapHandler h = new RegmapHandler(m, board.bus(), this::printk);
+            // every access traps, even where a memory region maps the block
+            cell.stage2().unmap(h.base(), h.size());
+            cell.mmio().register(h.base(), h.size(), "regmap", h);
+            handlers.add(h);
+        }
+        regmaps.put(cell, handlers);
+    }
+
+    /**
+     * The root-cell registers a new cell's regmaps take (unless ROOTSHARED), as {handler index,
+     * register}; checked before anything changes, since a register the root does not own fails
+     * the creation.
+     */
+    private List<int[]> regmapRegistersTakenFromRoot(List<Regmap> cellRegmaps) {
+        List<int[]> taken = new ArrayList<>();
+        if (!personality.units().contains("regmap")) return taken;
+        List<RegmapHandler> rootHandlers = regmaps.getOrDefault(root(), List.of());
+        for (Regmap m : cellRegmaps) {
+            if ((m.flags() & RegmapHandler.ROOTSHARED) != 0) continue;
+            for (int r : m.registers()) {
+                long address = m.regBase() + (long) r * m.regSize();
+                for (int i = 0; i < rootHandlers.size(); i++) {
+                    int rootReg = rootHandlers.get(i).registerAt(address);
+                    if (rootReg < 0) continue;
+                    if (!rootHandlers.get(i).owns(rootReg)) {
+                        printk(String.format("ERROR: Root cell does not own bitmap for reg %x\n", address));
+                        throw new HypervisorError(Errno.EINVAL, String.format("register 0x%x is not the root cell's", address));
+                    }
+                    taken.add(new int[] {i, rootReg});
+                }
+            }
+        }
+        return taken;
+    }
+
+    private void giveRegistersBack(Cell cell) {
+        List<RegmapHandler> mine = regmaps.remove(cell);
+        List<RegmapHandler> rootHandlers = regmaps.getOrDefault(root(), List.of());
+        if (mine == null) return;
+        for (RegmapHandler h : mine) {
+            if ((h.regmap().flags() & RegmapHandler.ROOTSHARED) != 0) continue;
+            for (int r : h.regmap().registers()) {
+                long address = h.base() + (long) r * h.regmap().regSize();
+                for (RegmapHandler rh : rootHandlers) {
+                    int rootReg = rh.registerAt(address);
+                    if (rootReg >= 0) rh.give(rootReg);
+                }
+            }
         }
     }
 

@@ -13,7 +13,8 @@ public record MmioResult(Kind kind, Optional<String> message) {
     public static final MmioResult HANDLED = new MmioResult(Kind.HANDLED, Optional.empty());
     public static final MmioResult UNHANDLED = new MmioResult(Kind.UNHANDLED, Optional.empty());
 
+    /** A forbidden access; {@code message} is the line printed before the FATAL line, or null for none. */
     public static MmioResult forbidden(String message) {
-        return new MmioResult(Kind.FORBIDDEN, Optional.of(message));
+        return new MmioResult(Kind.FORBIDDEN, Optional.ofNullable(message));
     }
 }

@@ -36,6 +36,7 @@ public final class RepoFiles {
         }
         // the TI ti2019.03 fork's configurations of the AM654, which the seed's demo ran
         out.addAll(CompileCells.sources(cells("k3-am654-idk").resolve("ti2019")));
+        out.addAll(CompileCells.sources(cells("k3-j721e-evm").resolve("ti2019")));
         return out;
     }
 

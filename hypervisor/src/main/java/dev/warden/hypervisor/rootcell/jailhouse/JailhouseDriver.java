@@ -65,7 +65,8 @@ public final class JailhouseDriver {
             kerr("jailhouse: Not a system configuration");
             throw new HypervisorError(Errno.EINVAL, "not a system configuration: " + file);
         }
-        SystemConfig config = decode(image, file, SystemConfig.class);
+        SystemConfig raw = decode(image, file, SystemConfig.class);
+        SystemConfig config = forModel(raw);
         BitSet rootCpus = config.rootCell().cpus();
         if (rootCpus.isEmpty()) throw new HypervisorError(Errno.EINVAL, "empty root CPU set");
         if (hypervisor().isPresent()) throw new HypervisorError(Errno.EBUSY, "already enabled");
@@ -87,7 +88,8 @@ public final class JailhouseDriver {
         BitSet online = new BitSet();
         linux.onlineCpus().forEach(online::set);
         if (online.length() > rootCpus.length()) throw new HypervisorError(Errno.EINVAL, "CPU beyond max_cpus online");
-        Hypervisor hv = Hypervisor.enable(linux.board(), config, personality, online, linux.shellCpu());
+        Hypervisor hv = Hypervisor.enable(linux.board(), config, personality, online, linux.shellCpu(),
+                raw.rootCell().regmaps());
         this.hypervisor = hv;
         this.linuxInmates = new dev.warden.hypervisor.inmate.LinuxInmates(hv, linux.login());
         dev.warden.hypervisor.arch.CellCpus.attach(hv, linuxInmates);
@@ -131,7 +133,8 @@ public final class JailhouseDriver {
             kerr("jailhouse: Configuration architecture mismatch");
             return Optional.empty();
         }
-        CellConfig config = decode(image, file, CellConfig.class);
+        CellConfig raw = decode(image, file, CellConfig.class);
+        CellConfig config = forModel(raw);
         Hypervisor hv = hypervisor().orElseThrow(() -> new HypervisorError(Errno.EINVAL, "not enabled"));
         if (hv.cellNamed(config.name()).isPresent()) throw new HypervisorError(Errno.EEXIST, "name taken");
         BitSet cpus = config.cpus();
@@ -146,7 +149,7 @@ public final class JailhouseDriver {
             }
         }
         try {
-            Cell cell = hv.createCell(config, linux.shellCpu());
+            Cell cell = hv.createCell(config, linux.shellCpu(), raw.regmaps());
             offlined.forEach(offlinedForCells::set);
             linux.printk("Created Jailhouse cell \"" + config.name() + "\"");
             return Optional.of(cell);
@@ -259,9 +262,14 @@ public final class JailhouseDriver {
             kerr(kind == SystemConfig.class ? "jailhouse: Not a system configuration" : "jailhouse: Not a cell configuration");
             throw new HypervisorError(Errno.EINVAL, file + " is the wrong kind of configuration");
         }
-        // the hypervisor model reads revision-14 meanings, whatever layout the release's files have
-        return kind.cast(config.format() == ConfigFormat.REV14 ? config
-                : dev.warden.hypervisor.config.ConfigConverter.toRevision14(config));
+        return kind.cast(config);
+    }
+
+    /** The hypervisor model reads revision-14 meanings, whatever layout the release's files have. */
+    @SuppressWarnings("unchecked")
+    private static <T extends JailhouseConfig> T forModel(T config) {
+        return config.format() == ConfigFormat.REV14 ? config
+                : (T) dev.warden.hypervisor.config.ConfigConverter.toRevision14(config);
     }
 
     private void kerr(String message) {
