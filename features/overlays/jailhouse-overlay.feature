@@ -11,6 +11,8 @@ Feature: U-Boot applies the Jailhouse overlay that uEnv.txt lists (the seed demo
     When I log in as root
     And I run "ls /proc/device-tree/reserved-memory"
     Then the output shows "jailhouse@8dfb00000"
+    When I run "hexdump -C /proc/device-tree/reserved-memory/jailhouse@8dfb00000/reg"
+    Then the output shows "00000000  00 00 00 08 df b0 00 00  00 00 00 00 20 50 00 00  |............ P..|"
     When I run "cat /proc/iomem"
     Then the output shows "880000000-8dfafffff : System RAM"
     And the output does not show "8dfb00000-"

@@ -5,10 +5,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The coreutils a demo types: cat, ls, echo, mount, dmesg, uname, hostname, devmem, true, false. */
+/** The coreutils a demo types: cat, ls, echo, mount, dmesg, uname, hostname, devmem, hexdump, true, false. */
 final class BuiltinCommands {
 
     private BuiltinCommands() {}
+
+    /** {@code hexdump -C FILE}: offset, 16 bytes in hex (two groups of 8), the printable characters. */
+    static int hexdump(List<String> args, Shell.Terminal t, RootFs fs) {
+        if (args.size() != 3 || !args.get(1).equals("-C")) {
+            t.print("usage: hexdump -C FILE\n");
+            return 1;
+        }
+        Optional<byte[]> content = fs.read(args.get(2));
+        if (content.isEmpty()) {
+            t.print("hexdump: " + args.get(2) + ": No such file or directory\n");
+            return 1;
+        }
+        byte[] b = content.get();
+        StringBuilder sb = new StringBuilder();
+        for (int off = 0; off < b.length; off += 16) {
+            sb.append(String.format("%08x ", off));
+            StringBuilder ascii = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                if (i == 8) sb.append(' ');
+                if (off + i < b.length) {
+                    int v = b[off + i] & 0xff;
+                    sb.append(String.format(" %02x", v));
+                    ascii.append(v >= 0x20 && v < 0x7f ? (char) v : '.');
+                } else {
+                    sb.append("   ");
+                }
+            }
+            sb.append("  |").append(ascii).append("|\n");
+        }
+        sb.append(String.format("%08x\n", b.length));
+        t.print(sb.toString());
+        return 0;
+    }
 
     /**
      * busybox {@code devmem ADDRESS [WIDTH [VALUE]]}: reads or writes physical memory through the
@@ -96,6 +129,7 @@ final class BuiltinCommands {
             return 0;
         });
         commands.put("devmem", (args, t) -> devmem(args, t, kernel));
+        commands.put("hexdump", (args, t) -> hexdump(args, t, fs));
         commands.put("true", (args, t) -> 0);
         commands.put("false", (args, t) -> 1);
     }
