@@ -96,3 +96,30 @@ Feature: The driver and the hypervisor refuse what they must, with the message a
     When I run "jailhouse enable /usr/share/jailhouse/cells/k3-am654-idk.cell"
     Then the command fails with "JAILHOUSE_ENABLE: No such file or directory"
     And the primary console shows "jailhouse: Missing hypervisor image jailhouse.bin"
+
+  Scenario: a cell configuration for another architecture is accepted and does nothing (the driver's quirk)
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    And a copy of "k3-am654-idk-inmate-demo.cell" with byte 5 set to 0 is at "/home/root/x86-inmate.cell"
+    When I run "jailhouse cell create /home/root/x86-inmate.cell"
+    Then the command succeeds
+    And the primary console shows "jailhouse: Configuration architecture mismatch"
+    And no cell exists but the root cell
+
+  Scenario: a cell configuration of an older release has the old signature, which is no cell configuration now
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    When I run "jailhouse cell create /home/root/configs/ti2019/k3-am654-idk-inmate-demo.cell"
+    Then the command fails with "JAILHOUSE_CELL_CREATE: Invalid argument"
+    And the primary console shows "jailhouse: Not a cell configuration"
+
+  Scenario: a cell configuration of another revision
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    And a copy of "k3-am654-idk-inmate-demo.cell" with byte 6 set to 13 is at "/home/root/rev13-inmate.cell"
+    When I run "jailhouse cell create /home/root/rev13-inmate.cell"
+    Then the command fails with "JAILHOUSE_CELL_CREATE: Invalid argument"
+    And the primary console shows "jailhouse: Configuration revision mismatch"
+
+  Scenario: a system configuration for another architecture
+    Given a copy of "k3-am654-idk.cell" with byte 5 set to 1 is at "/home/root/arm32-root.cell"
+    When I run "jailhouse enable /home/root/arm32-root.cell"
+    Then the command fails with "JAILHOUSE_ENABLE: Invalid argument"
+    And the primary console shows "jailhouse: Configuration architecture mismatch"

@@ -39,6 +39,15 @@ public class JailhouseSteps {
         world.request().personality(Personality.parse(release));
     }
 
+    /** A damaged copy of a configuration: byte {@code offset} replaced, the rest as it was. */
+    @Given("a copy of {string} with byte {int} set to {int} is at {string}")
+    public void aDamagedCopy(String source, int offset, int value, String target) {
+        byte[] bytes = world.lab().linux().fs().read(path(source))
+                .orElseThrow(() -> new AssertionError("no " + path(source) + " on the board"));
+        bytes[offset] = (byte) value;
+        world.lab().linux().fs().putBytes(target, bytes);
+    }
+
     @Given("the root file system has no {string}")
     public void theRootFileSystemHasNo(String path) {
         world.lab().linux().fs().hide(path);

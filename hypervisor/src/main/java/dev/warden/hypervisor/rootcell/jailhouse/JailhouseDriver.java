@@ -65,6 +65,17 @@ public final class JailhouseDriver {
             kerr("jailhouse: Not a system configuration");
             throw new HypervisorError(Errno.EINVAL, "not a system configuration: " + file);
         }
+        if (expectedFormat() == ConfigFormat.REV14) {
+            int revision = (image[6] & 0xff) | (image[7] & 0xff) << 8;
+            if (revision != 14) {
+                kerr("jailhouse: Configuration revision mismatch");
+                throw new HypervisorError(Errno.EINVAL, file + " has revision " + revision);
+            }
+            if ((image[5] & 0xff) != 2) {
+                kerr("jailhouse: Configuration architecture mismatch");
+                throw new HypervisorError(Errno.EINVAL, file + " is not for arm64");
+            }
+        }
         SystemConfig raw = decode(image, file, SystemConfig.class);
         SystemConfig config = forModel(raw);
         BitSet rootCpus = config.rootCell().cpus();
@@ -128,10 +139,17 @@ public final class JailhouseDriver {
             kerr("jailhouse: Not a cell configuration");
             throw new HypervisorError(Errno.EINVAL, "not a cell configuration: " + file);
         }
-        if (expectedFormat() == ConfigFormat.REV14 && (image[5] & 0xff) != 2) {
-            // the driver logs the mismatch and returns 0: the tool reports success, no cell exists
-            kerr("jailhouse: Configuration architecture mismatch");
-            return Optional.empty();
+        if (expectedFormat() == ConfigFormat.REV14) {
+            int revision = (image[6] & 0xff) | (image[7] & 0xff) << 8;
+            if (revision != 14) {
+                kerr("jailhouse: Configuration revision mismatch");
+                throw new HypervisorError(Errno.EINVAL, file + " has revision " + revision);
+            }
+            if ((image[5] & 0xff) != 2) {
+                // the driver logs the mismatch and returns 0: the tool reports success, no cell exists
+                kerr("jailhouse: Configuration architecture mismatch");
+                return Optional.empty();
+            }
         }
         CellConfig raw = decode(image, file, CellConfig.class);
         CellConfig config = forModel(raw);
@@ -159,10 +177,10 @@ public final class JailhouseDriver {
         }
     }
 
-    /** Upstream: "JHCLL" (older "JHCELL" files then fail on their revision); TI's fork: "JHCELL". */
+    /** Upstream compares 5 bytes ("JHCLL", so older "JHCELL" files are not cell configurations); TI's fork 6 ("JHCELL"). */
     private boolean isCellSignature(byte[] image) {
         String sig = new String(image, 0, 6, StandardCharsets.ISO_8859_1);
-        return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHCLL") || sig.equals("JHCELL") : sig.equals("JHCELL");
+        return expectedFormat() == ConfigFormat.REV14 ? sig.startsWith("JHCLL") : sig.equals("JHCELL");
     }
 
     // ---- JAILHOUSE_CELL_LOAD, _START, _DESTROY, _DISABLE ----
