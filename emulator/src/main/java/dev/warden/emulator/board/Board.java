@@ -8,6 +8,7 @@ import dev.warden.emulator.console.Console;
 import dev.warden.emulator.devices.gic.GicV3;
 import dev.warden.emulator.devices.misc.RegisterFile;
 import dev.warden.emulator.devices.uart.Pl011;
+import dev.warden.emulator.firmware.psci.ModeledPsci;
 import dev.warden.emulator.devices.uart.SerialPort;
 import dev.warden.emulator.devices.uart.Uart8250;
 import dev.warden.emulator.profile.BoardProfile;
@@ -34,6 +35,7 @@ public final class Board {
     private final Map<ConsoleRole, Console> consolesByRole = new EnumMap<>(ConsoleRole.class);
     private final GicV3 gic;
     private final CpuCluster cpus;
+    private final ModeledPsci psci;
     private Processors processors;
 
     public Board(BoardProfile profile) {
@@ -41,6 +43,7 @@ public final class Board {
         for (BoardProfile.RamBank bank : profile.ram()) bus.addRam(bank.name(), bank.base(), bank.size());
         this.gic = profile.devicesOfKind("gicv3").stream().findFirst().map(this::addGic).orElse(null);
         this.cpus = new CpuCluster(profile, clock, scheduler, gic);
+        this.psci = new ModeledPsci(profile.cpus().stream().map(BoardProfile.Cpu::mpidr).toList());
         this.processors = cpus;
         for (Device d : profile.devices()) {
             if (!d.kind().equals("gicv3")) instantiate(d);
@@ -126,6 +129,9 @@ public final class Board {
 
     /** The board's emulated cores, started by whoever runs real code on them. */
     public CpuCluster cpus() { return cpus; }
+
+    /** The PSCI firmware as modeled guests (the root-cell Linux) call it. */
+    public ModeledPsci psci() { return psci; }
 
     /** The interrupt controller, if the board has one. */
     public java.util.Optional<GicV3> gic() { return java.util.Optional.ofNullable(gic); }

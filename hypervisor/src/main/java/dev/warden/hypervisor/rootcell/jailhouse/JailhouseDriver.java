@@ -251,13 +251,17 @@ public final class JailhouseDriver {
                 .orElseThrow(() -> new HypervisorError(Errno.ENOENT, "no cell " + id));
     }
 
+    /** Linux's remove_cpu(): the CPU leaves through PSCI CPU_OFF (which the hypervisor turns into parking). */
     private void cpuDown(int cpu) {
         if (linux.kernelMajor() < 5) linux.printk("CPU" + cpu + ": shutdown");
+        linux.board().psci().cpuOff(linux.mpidrOf(cpu));
         linux.onlineCpus().remove(cpu);
         linux.printk(linux.kernelMajor() < 5 ? "psci: CPU" + cpu + " killed." : "psci: CPU" + cpu + " killed (polled 0 ms)");
     }
 
+    /** Linux's add_cpu(): PSCI CPU_ON, which the hypervisor emulates for the root cell. */
     private void cpuUp(int cpu) {
+        linux.board().psci().cpuOn(linux.mpidrOf(cpu));
         linux.onlineCpus().add(cpu);
         linux.printk(String.format("CPU%d: Booted secondary processor 0x%010x [0x%08x]", cpu, linux.mpidrOf(cpu),
                 linux.midrOf(cpu)));

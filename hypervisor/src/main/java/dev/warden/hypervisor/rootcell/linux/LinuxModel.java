@@ -243,6 +243,16 @@ public final class LinuxModel implements KernelLauncher {
             Node cpu = cpus.get(i);
             long mpidr = cpu.reg().isEmpty() ? i : cpu.reg().get(0).address();
             if (!cpu.isEnabled()) continue;
+            if (!inmate) {
+                // the root kernel starts its secondaries through the board's PSCI firmware (a cell's
+                // Linux gets them from the hypervisor, which started the cell's CPUs already)
+                int rc = board.psci().cpuOn(mpidr);
+                if (rc != 0) {
+                    log.printk(String.format("psci: failed to boot CPU%d (%d)", i, rc));
+                    log.printk(String.format("CPU%d: failed to boot: %d", i, rc));
+                    continue;
+                }
+            }
             onlineCpus.add(i);
             int index = i;
             gic.ifPresent(g -> g.initCpu(index, boardCpu(index), mpidr));
