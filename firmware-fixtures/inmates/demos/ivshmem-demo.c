@@ -31,6 +31,7 @@ static u64 registers;
 static volatile u32 *output;
 static u32 target;
 static volatile unsigned int interrupts;
+static u32 ivshmem_irq;
 
 static u64 cfg_read64(unsigned int dev, unsigned int reg)
 {
@@ -55,7 +56,7 @@ static void on_irq(u32 irq)
 		printk("\nIVSHMEM: sending IRQ 0 to peer %u\n", target);
 		mmio_write32(registers + REG_DOORBELL, target << 16);
 		timer_arm(timer_frequency());
-	} else if (irq == BOARD_IVSHMEM_IRQ) {
+	} else if (irq == ivshmem_irq) {
 		interrupts++;
 		/* Publish the count in our output section, where the peers can read it. */
 		output[0] = interrupts;
@@ -116,11 +117,13 @@ void inmate_main(void)
 	printk("IVSHMEM: output section is at %p\n", output);
 
 	target = max_peers ? (id + 1) % max_peers : 0;
+	/* Inside a cell, INTx of device N is SPI vpci_irq_base + N % 4, as the comm region says. */
+	ivshmem_irq = BOARD_IN_CELL ? 32 + comm_region()->vpci_irq_base + (dev & 3) : BOARD_IVSHMEM_IRQ;
 	irq_set_handler(on_irq);
 	gic_init();
 	gic_enable_irq(TIMER_VIRT_IRQ);
-	if (BOARD_IVSHMEM_IRQ)
-		gic_enable_irq(BOARD_IVSHMEM_IRQ);
+	if (ivshmem_irq)
+		gic_enable_irq(ivshmem_irq);
 	mmio_write32(registers + REG_INT_CTRL, 1);
 	/* Our entry in the state table: non-zero says "up" to the peers. */
 	mmio_write32(registers + REG_STATE, id + 1);

@@ -101,7 +101,15 @@ struct comm_region {
 	volatile u32 msg_to_cell;
 	volatile u32 reply_from_cell;
 	volatile u32 flags;
-};
+	u8 console[32];			/* the cell configuration's console */
+	u64 pci_mmconfig_base;
+	u8 gic_version;
+	u8 padding[7];
+	u64 gicd_base;
+	u64 gicc_base;
+	u64 gicr_base;
+	u32 vpci_irq_base;		/* the cell's first virtual PCI INTx (an SPI number) */
+} __attribute__((packed));
 #define COMM_FLAG_DBG_PUTC_PERMITTED	0x1
 #define COMM_FLAG_DBG_PUTC_ACTIVE	0x2
 #define CELL_STATE_FAILED_COMM_REV	4

@@ -15,17 +15,42 @@ public final class CommRegion {
     static final int OFF_MSG_TO_CELL = 12;
     static final int OFF_REPLY_FROM_CELL = 16;
     static final int OFF_FLAGS = 20;
+    static final int OFF_CONSOLE = 24;
+    static final int OFF_PCI_MMCONFIG_BASE = 56;
+    static final int OFF_GIC_VERSION = 64;
+    static final int OFF_GICD_BASE = 72;
+    static final int OFF_GICC_BASE = 80;
+    static final int OFF_GICR_BASE = 88;
+    static final int OFF_VPCI_IRQ_BASE = 96;
 
     private final ByteBuffer page = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
 
-    /** What the hypervisor writes when it starts the cell: a zeroed page with the header. */
-    void reset(int flags) {
+    /**
+     * What the hypervisor writes when it starts the cell (jailhouse-facts §1.7): a zeroed page with
+     * the signature, the ABI revision, the flags, the cell's console and the platform the cell
+     * needs to find its devices (PCI MMCONFIG, GIC, its first virtual PCI interrupt).
+     */
+    void reset(int flags, dev.warden.hypervisor.config.Console console, dev.warden.hypervisor.config.PlatformInfo platform,
+               int vpciIrqBase) {
         page.clear();
         for (int i = 0; i < SIZE; i++) page.put(i, (byte) 0);
         byte[] magic = "JHCOMM".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (int i = 0; i < magic.length; i++) page.put(i, magic[i]);
         page.putShort(OFF_REVISION, (short) 2);
         page.putInt(OFF_FLAGS, flags);
+        page.putLong(OFF_CONSOLE, console.address());
+        page.putInt(OFF_CONSOLE + 8, console.size());
+        page.putShort(OFF_CONSOLE + 12, (short) console.type());
+        page.putShort(OFF_CONSOLE + 14, (short) console.flags());
+        page.putInt(OFF_CONSOLE + 16, console.divider());
+        page.putInt(OFF_CONSOLE + 20, console.gateNr());
+        page.putLong(OFF_CONSOLE + 24, console.clockReg());
+        page.putLong(OFF_PCI_MMCONFIG_BASE, platform.pciMmconfigBase());
+        page.put(OFF_GIC_VERSION, (byte) platform.gicVersion());
+        page.putLong(OFF_GICD_BASE, platform.gicdBase());
+        page.putLong(OFF_GICC_BASE, platform.giccBase());
+        page.putLong(OFF_GICR_BASE, platform.gicrBase());
+        page.putInt(OFF_VPCI_IRQ_BASE, vpciIrqBase);
     }
 
     static final int MSG_NONE = 0;

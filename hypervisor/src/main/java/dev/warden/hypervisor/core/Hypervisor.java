@@ -12,7 +12,9 @@ import dev.warden.hypervisor.console.HypervisorConsole;
 import dev.warden.hypervisor.mmio.GicDistributorFilter;
 import dev.warden.hypervisor.mmio.MmioAccess;
 import dev.warden.hypervisor.mmio.MmioResult;
+import dev.warden.hypervisor.mmio.IvshmemEndpoint;
 import dev.warden.hypervisor.mmio.RegmapHandler;
+import dev.warden.hypervisor.mmio.VirtualPciHost;
 import dev.warden.hypervisor.mmio.SubPageRegion;
 import dev.warden.hypervisor.config.Regmap;
 import java.util.ArrayList;
@@ -51,6 +53,9 @@ public final class Hypervisor {
     /** TI's regmap unit: each cell's register grants. */
     private final Map<Cell, List<RegmapHandler>> regmaps = new java.util.IdentityHashMap<>();
     private List<Regmap> rootRegmaps = List.of();
+    /** ivshmem: every endpoint by the BDF that links it to its peers, and each cell's own. */
+    private final Map<Integer, List<IvshmemEndpoint>> ivshmemByBdf = new TreeMap<>();
+    private final Map<Cell, List<IvshmemEndpoint>> ivshmemByCell = new java.util.IdentityHashMap<>();
     private boolean enabled;
 
     /** Told when a CPU is parked (a fault, or the cell being reloaded or destroyed), so whoever runs it stops it. */
@@ -198,6 +203,7 @@ public final class Hypervisor {
         spis.clear(0, 32);
         root.irqSet().andNot(spis);
         registerIrqchip(cell);
+        targetSpis(cell, cell);
         cells.put(id, cell);
         addPciDevices(cell, config.name());
         attachRegmaps(cell, cellRegmaps);
@@ -269,7 +275,7 @@ public final class Hypervisor {
         int flags = 0;
         if (cell.config().hasFlag(CellConfig.VIRTUAL_CONSOLE_PERMITTED)) flags |= 0x1;
         if (cell.config().hasFlag(CellConfig.VIRTUAL_CONSOLE_ACTIVE)) flags |= 0x2;
-        cell.comm().reset(flags);
+        cell.comm().reset(flags, cell.config().console(), system.platform(), cell.config().vpciIrqBase());
         cell.state(CellState.RUNNING);
         printk("Started cell \"" + cell.name() + "\"\n");
         for (CellListener l : cellListeners) l.started(cell);
@@ -293,7 +299,10 @@ public final class Hypervisor {
         BitSet rootConfigured = Cell.configuredIrqs(root.config(), system.platform().gicdBase());
         spis.and(rootConfigured);
         root.irqSet().or(spis);
+        targetSpis(cell, root);
         giveRegistersBack(cell);
+        List<IvshmemEndpoint> gone = ivshmemByCell.remove(cell);
+        if (gone != null) ivshmemByBdf.values().forEach(list -> list.removeAll(gone));
         for (List<String> peers : ivshmemLinks.values()) peers.remove(cell.name());
         ivshmemLinks.values().removeIf(List::isEmpty);
         cells.remove(id);
@@ -521,7 +530,55 @@ public final class Hypervisor {
                 }
             }
             peers.add(cell.name());
+            addIvshmemEndpoint(cell, d);
         }
+        registerVirtualPciHost(cell);
+    }
+
+    private void addIvshmemEndpoint(Cell cell, PciDevice d) {
+        int slot = (d.bdf() >> 3) & 0x1f;
+        long intid = 32L + cell.config().vpciIrqBase() + (slot & 3);
+        IvshmemEndpoint ep = new IvshmemEndpoint(d, cell.config().memoryRegions(), board.bus(), this::ring,
+                vector -> inject(intid));
+        ivshmemByBdf.computeIfAbsent(d.bdf(), b -> new ArrayList<>()).add(ep);
+        ivshmemByCell.computeIfAbsent(cell, c -> new ArrayList<>()).add(ep);
+    }
+
+    /**
+     * Routes the SPIs {@code owner} owns to the first CPU of {@code to}, as the hypervisor does when
+     * a cell is created (to the cell) and destroyed (back to the root cell).
+     */
+    private void targetSpis(Cell owner, Cell to) {
+        int first = to.cpuSet().nextSetBit(0);
+        if (first < 0 || first >= board.profile().cpus().size()) return;
+        long mpidr = board.profile().cpus().get(first).mpidr();
+        long gicd = system.platform().gicdBase();
+        for (int irq = owner.irqSet().nextSetBit(32); irq >= 0 && irq < 1020; irq = owner.irqSet().nextSetBit(irq + 1)) {
+            board.bus().write(gicd + 0x6000 + 8L * irq, 8, mpidr);
+        }
+    }
+
+    /** The cell's view of the virtual PCI bus: only its own ivshmem functions answer there. */
+    private void registerVirtualPciHost(Cell cell) {
+        PlatformInfo p = system.platform();
+        if (p.pciMmconfigBase() == 0 || p.pciIsVirtual() == 0) return;
+        long size = (long) (p.pciMmconfigEndBus() + 1) << 20;
+        cell.stage2().unmap(p.pciMmconfigBase(), size);
+        cell.mmio().register(p.pciMmconfigBase(), size, "virtual PCI",
+                new VirtualPciHost(p.pciMmconfigBase(), ivshmemByCell.computeIfAbsent(cell, c -> new ArrayList<>()), cell.mmio()));
+    }
+
+    /** A doorbell: the endpoint on the same link with the ID it names gets the interrupt. */
+    private void ring(IvshmemEndpoint from, int target, int vector) {
+        for (IvshmemEndpoint peer : ivshmemByBdf.getOrDefault(from.bdf(), List.of())) {
+            if (peer != from && peer.id() == target) peer.doorbell(vector);
+        }
+    }
+
+    /** Makes an interrupt pending at the distributor, as the hypervisor's injection does. */
+    private void inject(long intid) {
+        long gicd = system.platform().gicdBase();
+        board.bus().write(gicd + 0x200 + (intid / 32) * 4, 4, 1L << (intid % 32));
     }
 
     private long cellPages(Cell cell, long configBytes) {

@@ -12,6 +12,8 @@ import java.util.function.LongPredicate;
 public final class GicDistributorFilter implements MmioHandler {
 
     private static final int IROUTER = 0x6000;
+    /** IROUTER32, the first that exists (SGIs and PPIs are routed by nature). */
+    private static final int IROUTER_FIRST = 0x6100;
     private static final int IROUTER_END = 0x7fe0;
 
     private final long base;
@@ -33,7 +35,7 @@ public final class GicDistributorFilter implements MmioHandler {
     public MmioResult handle(MmioAccess a) {
         int offset = (int) (a.address() - base);
         long phys = a.address();
-        if (offset >= IROUTER && offset < IROUTER_END) return route(a, offset, phys);
+        if (offset >= IROUTER_FIRST && offset < IROUTER_END) return route(a, offset, phys);
         int bitsPerIrq = bitsPerIrq(offset);
         if (bitsPerIrq == 0) {
             // control and identification registers: everyone reads them, only the root cell writes
@@ -57,7 +59,7 @@ public final class GicDistributorFilter implements MmioHandler {
     }
 
     private MmioResult route(MmioAccess a, int offset, long phys) {
-        int irq = (offset - IROUTER) / 8 + 32;
+        int irq = (offset - IROUTER) / 8;                  // GICD_IROUTER<n> is at 0x6000 + 8n
         if (!ownsIrq.test(irq)) {
             if (!a.isWrite()) a.value(0);
             return MmioResult.HANDLED;

@@ -54,7 +54,7 @@ class MmioHandlersTest {
     void routingAnOwnedInterruptOutsideTheCellIsForbidden() {
         PhysicalBus bus = busWithRegisters(0x01800000L);
         GicDistributorFilter cell = new GicDistributorFilter(0x01800000L, bus, irq -> irq == 225, mpidr -> mpidr == 0x1, false);
-        long irouter225 = 0x01800000L + 0x6000 + 8L * (225 - 32);
+        long irouter225 = 0x01800000L + 0x6000 + 8L * 225;          // GICD_IROUTER<n> is at 0x6000 + 8n
 
         assertThat(cell.handle(new MmioAccess(irouter225, 8, true, 0x1))).isEqualTo(MmioResult.HANDLED);
         assertThat(cell.handle(new MmioAccess(irouter225, 8, true, 0x100)).message())

@@ -108,6 +108,8 @@ public final class JailhouseDriver {
         if (config.platform().pciIsVirtual() != 0 && personality.tiFork()) {
             linux.printk("jailhouse: CONFIG_OF_OVERLAY disabled");
             linux.printk("jailhouse: failed to add virtual host controller");
+        } else if (config.platform().pciIsVirtual() != 0) {
+            probeVirtualPci(config.platform());
         }
         linux.printk("The Jailhouse is opening.");
     }
@@ -129,6 +131,24 @@ public final class JailhouseDriver {
             if (hv.phys() <= end && start < hv.phys() + hv.size()) return true;
         }
         return false;
+    }
+
+    /**
+     * The virtual PCI host the driver adds (a generic ECAM host bridge): Linux scans bus 0 through
+     * the root cell's memory path and reports the ivshmem functions it finds.
+     */
+    private void probeVirtualPci(dev.warden.hypervisor.config.PlatformInfo p) {
+        long ecam = p.pciMmconfigBase();
+        String dev = Long.toHexString(ecam) + ".pci";
+        linux.printk(String.format("pci-host-generic %s: ECAM at [mem 0x%08x-0x%08x] for [bus 00]", dev, ecam, ecam + 0xfffff));
+        linux.printk(String.format("pci-host-generic %s: PCI host bridge to bus %04x:00", dev, p.pciDomain()));
+        for (int slot = 0; slot < 32; slot++) {
+            long id = linux.memory().read(ecam + ((long) slot << 15), 4);
+            if (id == 0xffffffffL) continue;
+            long classRev = linux.memory().read(ecam + ((long) slot << 15) + 8, 4);
+            linux.printk(String.format("pci %04x:00:%02x.0: [%04x:%04x] type 00 class 0x%06x", p.pciDomain(), slot,
+                    id & 0xffff, id >>> 16, classRev >>> 8));
+        }
     }
 
     // ---- JAILHOUSE_CELL_CREATE ----
