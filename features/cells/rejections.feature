@@ -123,3 +123,10 @@ Feature: The driver and the hypervisor refuse what they must, with the message a
     When I run "jailhouse enable /home/root/arm32-root.cell"
     Then the command fails with "JAILHOUSE_ENABLE: Invalid argument"
     And the primary console shows "jailhouse: Configuration architecture mismatch"
+
+  Scenario: a cell configuration larger than the 16 pages the hypervisor copies
+    Given the hypervisor is enabled with the root cell "k3-am654-idk.cell"
+    And a copy of "k3-am654-idk-inmate-demo.cell" with 2100 more empty memory regions is at "/home/root/huge.cell"
+    When I run "jailhouse cell create /home/root/huge.cell"
+    Then the command fails with "JAILHOUSE_CELL_CREATE: Argument list too long"
+    And no cell exists but the root cell

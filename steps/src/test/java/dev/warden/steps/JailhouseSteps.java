@@ -48,6 +48,18 @@ public class JailhouseSteps {
         world.lab().linux().fs().putBytes(target, bytes);
     }
 
+    /** A configuration grown past what the hypervisor accepts: {@code extra} empty memory regions appended. */
+    @Given("a copy of {string} with {int} more empty memory regions is at {string}")
+    public void aGrownCopy(String source, int extra, String target) {
+        byte[] bytes = world.lab().linux().fs().read(path(source))
+                .orElseThrow(() -> new AssertionError("no " + path(source) + " on the board"));
+        var cell = (dev.warden.hypervisor.config.CellConfig) dev.warden.hypervisor.config.CellConfigs.decode(bytes, source);
+        var regions = new java.util.ArrayList<>(cell.memoryRegions());
+        for (int i = 0; i < extra; i++) regions.add(new dev.warden.hypervisor.config.MemoryRegion(0, 0, 0, 0));
+        world.lab().linux().fs().putBytes(target,
+                dev.warden.hypervisor.config.CellConfigs.encode(cell.withMemoryRegions(regions)));
+    }
+
     @Given("the root file system has no {string}")
     public void theRootFileSystemHasNo(String path) {
         world.lab().linux().fs().hide(path);
