@@ -6,6 +6,7 @@ import dev.warden.emulator.cpu.DataAccess;
 import dev.warden.emulator.cpu.MemoryPort;
 import dev.warden.emulator.cpu.RamWindow;
 import dev.warden.hypervisor.core.Cell;
+import dev.warden.hypervisor.core.Hypervisor;
 import dev.warden.hypervisor.paging.Stage2Map;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ final class CellMemoryPort implements MemoryPort {
     static final long MEM_WRITE = 0x2;
     static final long MEM_IO = 0x10;
     static final long MEM_COMM_REGION = 0x20;
-    static final long SPECIAL = MEM_IO | MEM_COMM_REGION | (1L << 62);
+    /** Mappings the core may not touch directly: device memory, the comm page, the hypervisor's empty pages. */
+    static final long SPECIAL = MEM_IO | MEM_COMM_REGION | Hypervisor.ZERO_PAGE;
 
     private final Cell cell;
     private final PhysicalBus bus;

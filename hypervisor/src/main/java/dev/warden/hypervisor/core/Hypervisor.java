@@ -39,7 +39,7 @@ public final class Hypervisor {
     static final long MEM_READ = 0x1;
     static final long MEM_WRITE = 0x2;
     /** Our own stage-2 flag for the hypervisor's memory as the root cell sees it: empty pages. */
-    static final long ZERO_PAGE = 1L << 62;
+    public static final long ZERO_PAGE = 1L << 62;
 
     private final Board board;
     private final SystemConfig system;
@@ -47,7 +47,6 @@ public final class Hypervisor {
     private final HypervisorConsole console;
     private final PagePool pool;
     private final TreeMap<Integer, Cell> cells = new TreeMap<>();
-    private final Map<Integer, List<String>> ivshmemLinks = new TreeMap<>();
     private final List<ParkListener> parkListeners = new ArrayList<>();
     private final List<CellListener> cellListeners = new ArrayList<>();
     /** TI's regmap unit: each cell's register grants. */
@@ -237,9 +236,7 @@ public final class Hypervisor {
         }
         if (cell.config().msgReplyTimeout() > 0) {
             printk("Timeout expired while waiting for reply from target cell\n");
-            for (int c = cell.cpuSet().nextSetBit(0); c >= 0; c = cell.cpuSet().nextSetBit(c + 1)) {
-                for (ParkListener l : parkListeners) l.parked(c, cell);
-            }
+            parkAll(cell);
             cell.state(CellState.FAILED);
             return;
         }
@@ -303,8 +300,6 @@ public final class Hypervisor {
         giveRegistersBack(cell);
         List<IvshmemEndpoint> gone = ivshmemByCell.remove(cell);
         if (gone != null) ivshmemByBdf.values().forEach(list -> list.removeAll(gone));
-        for (List<String> peers : ivshmemLinks.values()) peers.remove(cell.name());
-        ivshmemLinks.values().removeIf(List::isEmpty);
         cells.remove(id);
         pool.release(cellOwner(cell));
         for (CellListener l : cellListeners) l.destroyed(cell);
@@ -520,7 +515,8 @@ public final class Hypervisor {
                 continue;
             }
             printk(String.format("Adding virtual PCI device %s to cell \"%s\"\n", d.bdfText(), cell.name()));
-            List<String> peers = ivshmemLinks.computeIfAbsent(d.bdf(), b -> new ArrayList<>());
+            List<String> peers = ivshmemByBdf.getOrDefault(d.bdf(), List.of()).stream()
+                    .map(IvshmemEndpoint::cellName).toList();
             if (!peers.isEmpty()) {
                 if (personality.tiFork()) {
                     printk(String.format("Shared memory connection established: \"%s\" <--> \"%s\"\n", cell.name(), peers.get(0)));
@@ -529,7 +525,6 @@ public final class Hypervisor {
                     for (String p : peers) printk(" \"" + p + "\"\n");
                 }
             }
-            peers.add(cell.name());
             addIvshmemEndpoint(cell, d);
         }
         registerVirtualPciHost(cell);
@@ -538,7 +533,7 @@ public final class Hypervisor {
     private void addIvshmemEndpoint(Cell cell, PciDevice d) {
         int slot = (d.bdf() >> 3) & 0x1f;
         long intid = 32L + cell.config().vpciIrqBase() + (slot & 3);
-        IvshmemEndpoint ep = new IvshmemEndpoint(d, cell.config().memoryRegions(), board.bus(), this::ring,
+        IvshmemEndpoint ep = new IvshmemEndpoint(cell.name(), d, cell.config().memoryRegions(), board.bus(), this::ring,
                 vector -> inject(intid));
         ivshmemByBdf.computeIfAbsent(d.bdf(), b -> new ArrayList<>()).add(ep);
         ivshmemByCell.computeIfAbsent(cell, c -> new ArrayList<>()).add(ep);

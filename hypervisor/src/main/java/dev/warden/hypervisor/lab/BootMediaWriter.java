@@ -34,9 +34,9 @@ final class BootMediaWriter {
             if (request.overlays().isPresent()) {
                 String variable = profile.boot().ubootEnvironment().equals("ti-2019") ? "overlay_files" : "name_overlays";
                 text = setVariable(text, variable, String.join(" ", request.overlays().get().stream()
-                        .map(o -> overlayPath(profile, o)).toList()));
+                        .map(o -> mediaPath(profile, o)).toList()));
             }
-            if (request.baseDtb().isPresent()) text = setVariable(text, "name_fdt", overlayPath(profile, request.baseDtb().get()));
+            if (request.baseDtb().isPresent()) text = setVariable(text, "name_fdt", mediaPath(profile, request.baseDtb().get()));
             for (Map.Entry<String, String> e : request.extraVariables().entrySet()) text = setVariable(text, e.getKey(), e.getValue());
             Files.writeString(uEnv, text, StandardCharsets.ISO_8859_1);
             for (Map.Entry<String, byte[]> f : request.extraFiles().entrySet()) {
@@ -50,8 +50,8 @@ final class BootMediaWriter {
         }
     }
 
-    /** Overlay names as the board's uEnv.txt writes them: TI 2019 paths are relative to /boot. */
-    private static String overlayPath(BoardProfile profile, String overlay) {
+    /** A tree or overlay name as the board's uEnv.txt writes it: in the base DTB's folder unless a path is given. */
+    private static String mediaPath(BoardProfile profile, String overlay) {
         if (overlay.contains("/")) return overlay;
         String dtb = profile.boot().baseDtb();
         String dir = dtb.contains("/") ? dtb.substring(0, dtb.lastIndexOf('/') + 1) : "";

@@ -86,8 +86,12 @@ public final class Lab implements AutoCloseable {
     private static void checkTree(BoardProfile profile, Path media) {
         String dtb = profile.boot().baseDtb();
         try {
-            String uEnv = Files.exists(media.resolve("uEnv.txt")) ? Files.readString(media.resolve("uEnv.txt")) : "";
-            for (String line : uEnv.split("\n")) if (line.startsWith("name_fdt=")) dtb = line.substring("name_fdt=".length()).trim();
+            if (Files.exists(media.resolve("uEnv.txt"))) {
+                // read uEnv.txt as U-Boot's env import does; its complaints are U-Boot's to report later
+                dev.warden.emulator.uboot.Environment env = new dev.warden.emulator.uboot.Environment();
+                env.importText(Files.readString(media.resolve("uEnv.txt")), "uEnv.txt");
+                dtb = env.get("name_fdt").orElse(dtb);
+            }
             Path file = media.resolve(dtb);
             if (!Files.isRegularFile(file)) file = media.resolve("dtb").resolve(dtb);
             if (!Files.isRegularFile(file)) return; // U-Boot will say the file is missing, as on the board

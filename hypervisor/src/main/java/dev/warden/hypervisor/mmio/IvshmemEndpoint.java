@@ -23,6 +23,7 @@ public final class IvshmemEndpoint {
         void ring(IvshmemEndpoint from, int targetId, int vector);
     }
 
+    private final String cellName;
     private final PciDevice device;
     private final List<MemoryRegion> regions;
     private final MemoryAccess bus;
@@ -37,13 +38,17 @@ public final class IvshmemEndpoint {
      * @param regions   the cell's memory regions (the device's start at its shmem_regions_start)
      * @param raiseIntx injects this endpoint's INTx into its cell (argument: the vector)
      */
-    public IvshmemEndpoint(PciDevice device, List<MemoryRegion> regions, MemoryAccess bus, Link link, IntConsumer raiseIntx) {
+    public IvshmemEndpoint(String cellName, PciDevice device, List<MemoryRegion> regions, MemoryAccess bus, Link link,
+                           IntConsumer raiseIntx) {
+        this.cellName = cellName;
         this.device = device;
         this.regions = regions;
         this.bus = bus;
         this.link = link;
         this.raiseIntx = raiseIntx;
     }
+
+    public String cellName() { return cellName; }
 
     public int bdf() { return device.bdf(); }
 

@@ -65,16 +65,8 @@ public final class JailhouseDriver {
             kerr("jailhouse: Not a system configuration");
             throw new HypervisorError(Errno.EINVAL, "not a system configuration: " + file);
         }
-        if (expectedFormat() == ConfigFormat.REV14) {
-            int revision = (image[6] & 0xff) | (image[7] & 0xff) << 8;
-            if (revision != 14) {
-                kerr("jailhouse: Configuration revision mismatch");
-                throw new HypervisorError(Errno.EINVAL, file + " has revision " + revision);
-            }
-            if ((image[5] & 0xff) != 2) {
-                kerr("jailhouse: Configuration architecture mismatch");
-                throw new HypervisorError(Errno.EINVAL, file + " is not for arm64");
-            }
+        if (!revisionAndArchitectureMatch(image, file)) {
+            throw new HypervisorError(Errno.EINVAL, file + " is not for arm64");
         }
         SystemConfig raw = decode(image, file, SystemConfig.class);
         SystemConfig config = forModel(raw);
@@ -112,6 +104,25 @@ public final class JailhouseDriver {
             probeVirtualPci(config.platform());
         }
         linux.printk("The Jailhouse is opening.");
+    }
+
+    /**
+     * The header checks after the signature, in the driver's order (revision-14 files only; the
+     * older layouts are told apart by the codec): a wrong revision is EINVAL; a wrong architecture
+     * is logged and answered false, and the caller decides what the driver returns.
+     */
+    private boolean revisionAndArchitectureMatch(byte[] image, String file) {
+        if (expectedFormat() != ConfigFormat.REV14) return true;
+        int revision = (image[6] & 0xff) | (image[7] & 0xff) << 8;
+        if (revision != 14) {
+            kerr("jailhouse: Configuration revision mismatch");
+            throw new HypervisorError(Errno.EINVAL, file + " has revision " + revision);
+        }
+        if ((image[5] & 0xff) != 2) {
+            kerr("jailhouse: Configuration architecture mismatch");
+            return false;
+        }
+        return true;
     }
 
     /** Upstream compares 5 bytes ("JHSYS"), TI's fork 6 ("JHSYST"); older files then fail on their revision. */
@@ -159,17 +170,8 @@ public final class JailhouseDriver {
             kerr("jailhouse: Not a cell configuration");
             throw new HypervisorError(Errno.EINVAL, "not a cell configuration: " + file);
         }
-        if (expectedFormat() == ConfigFormat.REV14) {
-            int revision = (image[6] & 0xff) | (image[7] & 0xff) << 8;
-            if (revision != 14) {
-                kerr("jailhouse: Configuration revision mismatch");
-                throw new HypervisorError(Errno.EINVAL, file + " has revision " + revision);
-            }
-            if ((image[5] & 0xff) != 2) {
-                // the driver logs the mismatch and returns 0: the tool reports success, no cell exists
-                kerr("jailhouse: Configuration architecture mismatch");
-                return Optional.empty();
-            }
+        if (!revisionAndArchitectureMatch(image, file)) {
+            return Optional.empty(); // the driver returns 0 here: the tool reports success, no cell exists
         }
         CellConfig raw = decode(image, file, CellConfig.class);
         CellConfig config = forModel(raw);

@@ -75,11 +75,10 @@ final class DriverProbes {
 
     private void sdhci(Node n) {
         long base = n.reg().get(0).address();
-        long version = memory.read(base + 0xfc, 4) >>> 16; // SDHCI_HOST_VERSION
+        memory.read(base + 0xfc, 4);                        // SDHCI_HOST_VERSION
         memory.read(base + 0x40, 4);                        // SDHCI_CAPABILITIES
         String dev = n.unitAddress() + "." + n.baseName();
-        log.printk(String.format("mmc%d: SDHCI controller on %s [%s] using ADMA 64-bit", nextMmc++, dev, dev)
-                + (version == 0 ? "" : ""));
+        log.printk(String.format("mmc%d: SDHCI controller on %s [%s] using ADMA 64-bit", nextMmc++, dev, dev));
         bound.add(n.path());
     }
 

@@ -68,9 +68,6 @@ public final class RootFs {
         return false;
     }
 
-    public void remove(String prefix) {
-        extra.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "/"));
-    }
 
     public void put(String path, java.util.function.Supplier<String> content) {
         extra.put(path, () -> Optional.of(content.get().getBytes(StandardCharsets.ISO_8859_1)));

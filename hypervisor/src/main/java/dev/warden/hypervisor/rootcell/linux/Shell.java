@@ -217,7 +217,4 @@ public final class Shell {
         return Optional.of(login.hostname());
     }
 
-    byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
 }
