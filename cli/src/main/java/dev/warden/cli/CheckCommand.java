@@ -1,9 +1,9 @@
 package dev.warden.cli;
 
-import dev.warden.hypervisor.check.CheckReport;
-import dev.warden.hypervisor.check.CheckRun;
-import dev.warden.hypervisor.check.JailhouseCheckText;
-import dev.warden.hypervisor.check.ReportFormat;
+import dev.warden.config.check.CheckReport;
+import dev.warden.config.check.CheckRun;
+import dev.warden.config.check.JailhouseCheckText;
+import dev.warden.config.check.ReportFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

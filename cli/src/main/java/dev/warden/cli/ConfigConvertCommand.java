@@ -1,10 +1,10 @@
 package dev.warden.cli;
 
-import dev.warden.hypervisor.config.CellConfigs;
-import dev.warden.hypervisor.config.ConfigConverter;
-import dev.warden.hypervisor.config.ConfigFormat;
-import dev.warden.hypervisor.config.ConfigFormatException;
-import dev.warden.hypervisor.config.JailhouseConfig;
+import dev.warden.config.CellConfigs;
+import dev.warden.config.ConfigConverter;
+import dev.warden.config.ConfigFormat;
+import dev.warden.config.ConfigFormatException;
+import dev.warden.config.JailhouseConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.warden.cli;
 
-import dev.warden.hypervisor.config.CellConfigs;
-import dev.warden.hypervisor.config.ConfigFormatException;
-import dev.warden.hypervisor.config.ConfigYaml;
+import dev.warden.config.CellConfigs;
+import dev.warden.config.ConfigFormatException;
+import dev.warden.config.ConfigYaml;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.warden.hypervisor.arch;
 
-import dev.warden.hypervisor.config.CellConfig;
+import dev.warden.config.CellConfig;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.Hypervisor;
 

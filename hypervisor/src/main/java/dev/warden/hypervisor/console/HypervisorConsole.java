@@ -3,7 +3,7 @@ package dev.warden.hypervisor.console;
 import dev.warden.emulator.bus.BusFault;
 import dev.warden.emulator.bus.MemoryAccess;
 import dev.warden.emulator.devices.uart.UartDriver;
-import dev.warden.hypervisor.config.Console;
+import dev.warden.config.Console;
 
 /**
  * The hypervisor's printk: every message goes to the physical debug UART of the system

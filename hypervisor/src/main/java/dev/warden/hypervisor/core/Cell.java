@@ -1,7 +1,7 @@
 package dev.warden.hypervisor.core;
 
-import dev.warden.hypervisor.config.CellConfig;
-import dev.warden.hypervisor.config.Irqchip;
+import dev.warden.config.CellConfig;
+import dev.warden.config.Irqchip;
 import dev.warden.hypervisor.mmio.MmioDispatch;
 import dev.warden.hypervisor.paging.Stage2Map;
 import java.util.BitSet;

@@ -30,7 +30,7 @@ public final class CommRegion {
      * the signature, the ABI revision, the flags, the cell's console and the platform the cell
      * needs to find its devices (PCI MMCONFIG, GIC, its first virtual PCI interrupt).
      */
-    void reset(int flags, dev.warden.hypervisor.config.Console console, dev.warden.hypervisor.config.PlatformInfo platform,
+    void reset(int flags, dev.warden.config.Console console, dev.warden.config.PlatformInfo platform,
                int vpciIrqBase) {
         page.clear();
         for (int i = 0; i < SIZE; i++) page.put(i, (byte) 0);

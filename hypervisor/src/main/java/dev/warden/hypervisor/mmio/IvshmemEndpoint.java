@@ -1,8 +1,8 @@
 package dev.warden.hypervisor.mmio;
 
 import dev.warden.emulator.bus.MemoryAccess;
-import dev.warden.hypervisor.config.MemoryRegion;
-import dev.warden.hypervisor.config.PciDevice;
+import dev.warden.config.MemoryRegion;
+import dev.warden.config.PciDevice;
 import java.util.List;
 import java.util.function.IntConsumer;
 

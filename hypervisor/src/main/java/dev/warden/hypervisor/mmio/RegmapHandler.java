@@ -1,7 +1,7 @@
 package dev.warden.hypervisor.mmio;
 
 import dev.warden.emulator.bus.MemoryAccess;
-import dev.warden.hypervisor.config.Regmap;
+import dev.warden.config.Regmap;
 import java.util.BitSet;
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package dev.warden.hypervisor.mmio;
 
 import dev.warden.emulator.bus.MemoryAccess;
-import dev.warden.hypervisor.config.MemoryRegion;
+import dev.warden.config.MemoryRegion;
 
 /**
  * A memory region that is not page aligned: never mapped, every access checked against the

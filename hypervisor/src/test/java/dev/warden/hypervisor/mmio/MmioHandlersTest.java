@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.bus.PhysicalBus;
 import dev.warden.emulator.devices.misc.RegisterFile;
-import dev.warden.hypervisor.config.MemoryRegion;
-import dev.warden.hypervisor.config.Regmap;
+import dev.warden.config.MemoryRegion;
+import dev.warden.config.Regmap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

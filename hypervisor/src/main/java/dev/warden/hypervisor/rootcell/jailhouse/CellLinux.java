@@ -1,11 +1,11 @@
 package dev.warden.hypervisor.rootcell.jailhouse;
 
 import dev.warden.devicetree.blob.FdtBlob;
-import dev.warden.hypervisor.config.CellConfig;
-import dev.warden.hypervisor.config.CellConfigs;
-import dev.warden.hypervisor.config.ConfigFormatException;
-import dev.warden.hypervisor.config.JailhouseConfig;
-import dev.warden.hypervisor.config.MemoryRegion;
+import dev.warden.config.CellConfig;
+import dev.warden.config.CellConfigs;
+import dev.warden.config.ConfigFormatException;
+import dev.warden.config.JailhouseConfig;
+import dev.warden.config.MemoryRegion;
 import dev.warden.hypervisor.core.HypervisorError;
 import dev.warden.hypervisor.rootcell.linux.RootFs;
 import dev.warden.hypervisor.rootcell.linux.Shell;

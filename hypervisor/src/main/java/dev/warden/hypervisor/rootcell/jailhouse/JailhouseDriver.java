@@ -1,13 +1,13 @@
 package dev.warden.hypervisor.rootcell.jailhouse;
 
-import dev.warden.hypervisor.config.CellConfig;
-import dev.warden.hypervisor.config.CellConfigs;
-import dev.warden.hypervisor.config.ConfigFormat;
-import dev.warden.hypervisor.config.ConfigFormatException;
-import dev.warden.hypervisor.config.CpuSet;
-import dev.warden.hypervisor.config.JailhouseConfig;
-import dev.warden.hypervisor.config.MemoryRegion;
-import dev.warden.hypervisor.config.SystemConfig;
+import dev.warden.config.CellConfig;
+import dev.warden.config.CellConfigs;
+import dev.warden.config.ConfigFormat;
+import dev.warden.config.ConfigFormatException;
+import dev.warden.config.CpuSet;
+import dev.warden.config.JailhouseConfig;
+import dev.warden.config.MemoryRegion;
+import dev.warden.config.SystemConfig;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.Errno;
 import dev.warden.hypervisor.core.Hypervisor;
@@ -148,7 +148,7 @@ public final class JailhouseDriver {
      * The virtual PCI host the driver adds (a generic ECAM host bridge): Linux scans bus 0 through
      * the root cell's memory path and reports the ivshmem functions it finds.
      */
-    private void probeVirtualPci(dev.warden.hypervisor.config.PlatformInfo p) {
+    private void probeVirtualPci(dev.warden.config.PlatformInfo p) {
         long ecam = p.pciMmconfigBase();
         String dev = Long.toHexString(ecam) + ".pci";
         linux.printk(String.format("pci-host-generic %s: ECAM at [mem 0x%08x-0x%08x] for [bus 00]", dev, ecam, ecam + 0xfffff));
@@ -313,7 +313,7 @@ public final class JailhouseDriver {
     @SuppressWarnings("unchecked")
     private static <T extends JailhouseConfig> T forModel(T config) {
         return config.format() == ConfigFormat.REV14 ? config
-                : (T) dev.warden.hypervisor.config.ConfigConverter.toRevision14(config);
+                : (T) dev.warden.config.ConfigConverter.toRevision14(config);
     }
 
     private void kerr(String message) {

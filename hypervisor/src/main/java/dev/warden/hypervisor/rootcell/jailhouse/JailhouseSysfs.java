@@ -1,6 +1,6 @@
 package dev.warden.hypervisor.rootcell.jailhouse;
 
-import dev.warden.hypervisor.config.CpuSet;
+import dev.warden.config.CpuSet;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.Hypervisor;
 import dev.warden.hypervisor.rootcell.linux.RootFs;

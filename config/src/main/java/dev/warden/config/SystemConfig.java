@@ -1,0 +1,34 @@
+package dev.warden.config;
+
+import java.util.Objects;
+
+/** A root {@code .cell} file: hypervisor memory, debug console, platform info and the root cell. */
+public record SystemConfig(ConfigFormat format, int flags, MemoryRegion hypervisorMemory, Console debugConsole,
+        PlatformInfo platform, CellConfig rootCell) implements JailhouseConfig {
+    public static final int VIRTUAL_DEBUG_CONSOLE = 0x1;
+
+    public SystemConfig {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(hypervisorMemory, "hypervisorMemory");
+        Objects.requireNonNull(debugConsole, "debugConsole");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(rootCell, "rootCell");
+    }
+
+    @Override
+    public String name() {
+        return rootCell.name();
+    }
+
+    public SystemConfig withRootCell(CellConfig root) {
+        return new SystemConfig(format, flags, hypervisorMemory, debugConsole, platform, root);
+    }
+
+    public SystemConfig withPlatform(PlatformInfo p) {
+        return new SystemConfig(format, flags, hypervisorMemory, debugConsole, p, rootCell);
+    }
+
+    public SystemConfig withHypervisorMemory(MemoryRegion m) {
+        return new SystemConfig(format, flags, m, debugConsole, platform, rootCell);
+    }
+}
