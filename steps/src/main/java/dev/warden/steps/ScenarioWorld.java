@@ -3,6 +3,7 @@ package dev.warden.steps;
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.hypervisor.lab.BootRequest;
 import dev.warden.hypervisor.lab.Lab;
+import dev.warden.hypervisor.lab.WardenProject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,9 @@ public final class ScenarioWorld {
     static final long MS = 1_000_000L;
     static final long BOOT_TIMEOUT = 60_000 * MS;
 
-    private String boardName = System.getProperty("warden.default.board", "k3-am654-idk");
+    private static volatile WardenProject project;
+
+    private String boardName = project().defaultBoard(System.getProperty("warden.default.board", "k3-am654-idk"));
     private BootRequest request = BootRequest.defaults();
     private Lab lab;
     private final Map<ConsoleRole, Integer> cursors = new EnumMap<>(ConsoleRole.class);
@@ -32,11 +35,23 @@ public final class ScenarioWorld {
 
     public String boardName() { return boardName; }
 
+    /** The project of this run (its boards, cells and inmates over Warden's built-ins), read once. */
+    public static WardenProject project() {
+        WardenProject p = project;
+        if (p == null) {
+            synchronized (ScenarioWorld.class) {
+                if (project == null) project = WardenProject.current();
+                p = project;
+            }
+        }
+        return p;
+    }
+
     public BootRequest request() { return request; }
 
     public Lab powerOn() {
         if (lab != null) throw new IllegalStateException("the board is already powered on");
-        lab = Lab.powerOn(boardName, request);
+        lab = Lab.powerOn(project(), boardName, request);
         return lab;
     }
 

@@ -15,16 +15,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Typed, line-aware access to one YAML mapping. Every error names the file, the line of the
  * offending node and the field that was expected, and unknown keys are rejected so that a typo
- * never silently falls back to a default.
+ * never silently falls back to a default. Board profiles and a project's warden.yaml are read with it.
  */
-final class YamlMap {
+public final class YamlMap {
 
     private final String file;
     private final String path;
     private final MappingNode node;
     private final Map<String, Node> values = new LinkedHashMap<>();
 
-    YamlMap(String file, String path, Node node) {
+    public YamlMap(String file, String path, Node node) {
         this.file = file;
         this.path = path;
         if (!(node instanceof MappingNode m)) {
@@ -39,7 +39,7 @@ final class YamlMap {
         }
     }
 
-    ProfileException error(Node at, String message) {
+    public ProfileException error(Node at, String message) {
         int line = at == null ? node.getStartMark().getLine() + 1 : at.getStartMark().getLine() + 1;
         return new ProfileException(file + ":" + line + ": " + message);
     }
@@ -52,7 +52,7 @@ final class YamlMap {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    void allowOnly(String... keys) {
+    public void allowOnly(String... keys) {
         Set<String> allowed = Set.of(keys);
         for (NodeTuple t : node.getValue()) {
             String k = ((ScalarNode) t.getKeyNode()).getValue();
@@ -63,11 +63,11 @@ final class YamlMap {
         }
     }
 
-    java.util.Set<String> keys() {
+    public java.util.Set<String> keys() {
         return values.keySet();
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.containsKey(key);
     }
 
@@ -77,11 +77,11 @@ final class YamlMap {
         return n;
     }
 
-    String string(String key) {
+    public String string(String key) {
         return scalar(require(key), key);
     }
 
-    Optional<String> optString(String key) {
+    public Optional<String> optString(String key) {
         Node n = values.get(key);
         return n == null ? Optional.empty() : Optional.of(scalar(n, key));
     }
@@ -91,12 +91,12 @@ final class YamlMap {
         return s.getValue();
     }
 
-    long number(String key) {
+    public long number(String key) {
         Node n = require(key);
         return parseNumber(n, scalar(n, key), key);
     }
 
-    Optional<Long> optNumber(String key) {
+    public Optional<Long> optNumber(String key) {
         Node n = values.get(key);
         return n == null ? Optional.empty() : Optional.of(parseNumber(n, scalar(n, key), key));
     }
@@ -111,16 +111,16 @@ final class YamlMap {
         }
     }
 
-    YamlMap map(String key) {
+    public YamlMap map(String key) {
         return new YamlMap(file, field(key), require(key));
     }
 
-    Optional<YamlMap> optMap(String key) {
+    public Optional<YamlMap> optMap(String key) {
         Node n = values.get(key);
         return n == null ? Optional.empty() : Optional.of(new YamlMap(file, field(key), n));
     }
 
-    List<YamlMap> listOfMaps(String key) {
+    public List<YamlMap> listOfMaps(String key) {
         Node n = require(key);
         if (!(n instanceof SequenceNode seq)) throw error(n, "expected a list ('- ...' items) for '" + field(key) + "'");
         List<YamlMap> out = new ArrayList<>();
@@ -130,7 +130,7 @@ final class YamlMap {
         return out;
     }
 
-    List<String> optStrings(String key) {
+    public List<String> optStrings(String key) {
         Node n = values.get(key);
         if (n == null) return List.of();
         if (n instanceof ScalarNode s) return List.of(s.getValue());
@@ -140,7 +140,7 @@ final class YamlMap {
         return out;
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 }

@@ -8,7 +8,6 @@ import dev.warden.emulator.board.ProfileTreeCheck;
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.emulator.console.Console;
 import dev.warden.emulator.profile.BoardProfile;
-import dev.warden.emulator.profile.BoardProfiles;
 import dev.warden.emulator.uboot.BootMedia;
 import dev.warden.emulator.uboot.UBoot;
 import dev.warden.hypervisor.core.Hypervisor;
@@ -39,26 +38,31 @@ public final class Lab implements AutoCloseable {
     private final Personality personality;
     private JailhouseDriver driver;
 
-    private Lab(Board board, UBoot uboot, LinuxModel linux, Path privateMedia, Personality personality) {
+    private Lab(WardenProject project, Board board, UBoot uboot, LinuxModel linux, Path privateMedia,
+                Personality personality) {
         this.board = board;
         this.uboot = uboot;
         this.linux = linux;
         this.privateMedia = privateMedia;
         this.personality = personality;
-        if (personality.tiFork()) {
-            // TI's root file system carries its fork's configurations (TI's layout of revision 12)
-            Path ti = board.profile().boot().media().getParent().resolve("cells/ti2019");
-            if (java.nio.file.Files.isDirectory(ti)) linux.fs().mount("/usr/share/jailhouse/cells", ti);
-        }
+        RootFsLayout.install(project, board.profile(), personality, linux.fs());
         linux.onUserspace(shell -> {
             driver = new JailhouseDriver(linux, personality);
             shell.register("jailhouse", new JailhouseTool(driver, linux.fs()));
         });
     }
 
-    /** Builds the board named {@code boardName} and switches it on (time 0; nothing has run yet). */
+    /** Builds the board named {@code boardName} of the run's project and switches it on. */
     public static Lab powerOn(String boardName, BootRequest request) {
-        BoardProfile profile = BoardProfiles.byName(WardenHome.profiles(), boardName);
+        return powerOn(WardenProject.current(), boardName, request);
+    }
+
+    /**
+     * Builds the board named {@code boardName} (the project's or a built-in one) and switches it on
+     * (time 0; nothing has run yet).
+     */
+    public static Lab powerOn(WardenProject project, String boardName, BootRequest request) {
+        BoardProfile profile = project.board(boardName);
         Path media = profile.boot().media();
         if (!Files.isDirectory(media)) {
             throw new IllegalStateException("board " + boardName + ": boot media folder " + media + " does not exist");
@@ -74,7 +78,7 @@ public final class Lab implements AutoCloseable {
         UBoot uboot = new UBoot(board, new BootMedia(media), linux);
         Personality personality = request.personality()
                 .orElse(Personality.parse(profile.software().getOrDefault("jailhouse", "upstream")));
-        Lab lab = new Lab(board, uboot, linux, copy, personality);
+        Lab lab = new Lab(project, board, uboot, linux, copy, personality);
         uboot.powerOn();
         return lab;
     }

@@ -20,18 +20,6 @@ public final class CheckWorld {
     private Path scratch;
     private CheckRun.Outcome outcome;
 
-    static Path repoRoot() {
-        String prop = System.getProperty("warden.root");
-        Path p = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-fixtures"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("cannot find firmware-fixtures/ above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
-
     void board(String name) {
         board = name;
     }
@@ -39,12 +27,16 @@ public final class CheckWorld {
     /** A .cell of the board (or the scenario's edited copy of it). */
     Path cell(String file) {
         Path e = edited.get(file);
-        return e != null ? e : repoRoot().resolve("firmware-fixtures").resolve(board).resolve("cells").resolve(file);
+        if (e != null) return e;
+        for (Path folder : dev.warden.steps.ScenarioWorld.project().cellFolders(board)) {
+            if (Files.isRegularFile(folder.resolve(file))) return folder.resolve(file);
+        }
+        return dev.warden.steps.ScenarioWorld.project().builtins().cells(board).resolve(file);
     }
 
     /** A DTB or overlay of the board's boot media, as built. */
     Path deviceTree(String file) {
-        Path boot = repoRoot().resolve("firmware-fixtures").resolve(board).resolve("boot").resolve("dtb");
+        Path boot = dev.warden.steps.ScenarioWorld.project().board(board).boot().media().resolve("dtb");
         Path ti = boot.resolve("ti").resolve(file);
         return Files.exists(ti) ? ti : boot.resolve(file);
     }

@@ -73,15 +73,7 @@ public final class LinuxModel implements KernelLauncher {
             fs.mountsText(RootFs.RAMFS_MOUNTS);
             return;
         }
-        java.nio.file.Path boardFixtures = board.profile().boot().media().getParent();
-        fs.mount("/usr/share/jailhouse/cells", boardFixtures.resolve("cells"));
-        fs.mount("/usr/share/jailhouse/inmates", boardFixtures.getParent().resolve("inmates/build/" + board.profile().name()));
-        fs.mount("/lib/firmware", boardFixtures.getParent().resolve("linux/firmware"));
-        fs.mount("/usr/libexec/jailhouse", boardFixtures.getParent().resolve("linux/libexec"));
-        fs.mount("/usr/share/jailhouse/linux-demo.sh", boardFixtures.getParent().resolve("linux/demo/" + board.profile().name() + ".sh"));
         fs.mount("/boot", board.profile().boot().media());
-        // the board's configuration sources and builds, as a user copies them over to try them
-        fs.mount("/home/root/configs", boardFixtures.resolve("cells"));
     }
 
     /** Stops the kernel for good (its cell was shut down or destroyed): nothing it scheduled runs any more. */

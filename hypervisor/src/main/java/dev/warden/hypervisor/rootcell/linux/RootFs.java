@@ -24,7 +24,8 @@ public final class RootFs {
         this.board = board;
     }
 
-    private final TreeMap<String, java.nio.file.Path> hostMounts = new TreeMap<>();
+    /** Host folders shown under a path; several at one path form a union, the first holding a name wins. */
+    private final TreeMap<String, List<java.nio.file.Path>> hostMounts = new TreeMap<>();
 
     /** What a Linux inmate booted with a ramfs root has mounted (the seed's `mount`). */
     static final String RAMFS_MOUNTS = """
@@ -53,7 +54,12 @@ public final class RootFs {
 
     /** Makes the files of a host folder appear under {@code dir} (read-only). */
     public void mount(String dir, java.nio.file.Path hostFolder) {
-        hostMounts.put(normalize(dir), hostFolder);
+        mount(dir, List.of(hostFolder));
+    }
+
+    /** Makes the files of several host folders appear together under {@code dir} (read-only). */
+    public void mount(String dir, List<java.nio.file.Path> hostFolders) {
+        if (!hostFolders.isEmpty()) hostMounts.put(normalize(dir), List.copyOf(hostFolders));
     }
 
     private final java.util.Set<String> hidden = new java.util.HashSet<>();
@@ -130,10 +136,10 @@ public final class RootFs {
             });
         }
         List<String> children = new ArrayList<>();
-        Optional<java.nio.file.Path> host = hostFile(p);
-        if (host.isPresent() && java.nio.file.Files.isDirectory(host.get())) {
-            try (var s = java.nio.file.Files.list(host.get())) {
-                s.map(f -> f.getFileName().toString()).forEach(children::add);
+        for (java.nio.file.Path host : hostFiles(p)) {
+            if (!java.nio.file.Files.isDirectory(host)) continue;
+            try (var s = java.nio.file.Files.list(host)) {
+                s.map(f -> f.getFileName().toString()).filter(n -> !children.contains(n)).forEach(children::add);
             } catch (java.io.IOException e) {
                 return Optional.empty();
             }
@@ -159,16 +165,26 @@ public final class RootFs {
         return children.isEmpty() ? Optional.empty() : Optional.of(children);
     }
 
+    /** The host file behind a path: the first folder of its mount that has it. */
     private Optional<java.nio.file.Path> hostFile(String p) {
+        List<java.nio.file.Path> all = hostFiles(p);
+        for (java.nio.file.Path f : all) if (java.nio.file.Files.exists(f)) return Optional.of(f);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** The candidates for a path in every folder of the innermost mount that covers it. */
+    private List<java.nio.file.Path> hostFiles(String p) {
         for (var e : hostMounts.descendingMap().entrySet()) {
             String m = e.getKey();
-            if (p.equals(m)) return Optional.of(e.getValue());
-            if (p.startsWith(m + "/")) {
-                java.nio.file.Path f = e.getValue().resolve(p.substring(m.length() + 1)).normalize();
-                if (f.startsWith(e.getValue())) return Optional.of(f);
+            if (!p.equals(m) && !p.startsWith(m + "/")) continue;
+            List<java.nio.file.Path> out = new ArrayList<>();
+            for (java.nio.file.Path folder : e.getValue()) {
+                java.nio.file.Path f = p.equals(m) ? folder : folder.resolve(p.substring(m.length() + 1)).normalize();
+                if (f.startsWith(folder)) out.add(f);
             }
+            return out;
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** Whether the path names a file or folder. */
