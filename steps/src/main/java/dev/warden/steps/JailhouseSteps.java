@@ -6,8 +6,8 @@ import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.CellState;
 import dev.warden.hypervisor.core.Hypervisor;
-import dev.warden.hypervisor.core.Personality;
-import dev.warden.hypervisor.lab.Lab;
+import dev.warden.config.JailhouseRelease;
+import dev.warden.lab.Lab;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -36,7 +36,7 @@ public class JailhouseSteps {
 
     @Given("the Jailhouse release is {string}")
     public void theJailhouseReleaseIs(String release) {
-        world.request().personality(Personality.parse(release));
+        world.request().release(JailhouseRelease.parse(release));
     }
 
     /** A damaged copy of a configuration: byte {@code offset} replaced, the rest as it was. */
@@ -65,9 +65,16 @@ public class JailhouseSteps {
         world.lab().linux().fs().hide(path);
     }
 
+    /** Boards whose root file system does not load jailhouse.ko at boot get it with insmod, as a user does. */
+    @Given("the jailhouse driver is loaded")
+    public void theJailhouseDriverIsLoaded() {
+        loggedIn();
+        if (world.lab().driver().isEmpty()) succeeds("insmod /root/jailhouse.ko");
+    }
+
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
-        loggedIn();
+        theJailhouseDriverIsLoaded();
         succeeds("jailhouse enable " + path(cellFile));
     }
 

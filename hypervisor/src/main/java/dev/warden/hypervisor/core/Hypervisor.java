@@ -1,5 +1,6 @@
 package dev.warden.hypervisor.core;
 
+import dev.warden.emulator.el2.Errno;
 import dev.warden.emulator.board.Board;
 import dev.warden.emulator.bus.MemoryAccess;
 import dev.warden.config.CellConfig;
@@ -46,6 +47,9 @@ public final class Hypervisor {
     private final Personality personality;
     private final HypervisorConsole console;
     private final PagePool pool;
+    private final CpuStatistics statistics;
+    /** Root-cell CPUs that left through PSCI CPU_OFF and wait in the hypervisor to be switched on. */
+    private final BitSet rootCpusOff = new BitSet();
     private final TreeMap<Integer, Cell> cells = new TreeMap<>();
     private final List<ParkListener> parkListeners = new ArrayList<>();
     private final List<CellListener> cellListeners = new ArrayList<>();
@@ -56,6 +60,9 @@ public final class Hypervisor {
     private final Map<Integer, List<IvshmemEndpoint>> ivshmemByBdf = new TreeMap<>();
     private final Map<Cell, List<IvshmemEndpoint>> ivshmemByCell = new java.util.IdentityHashMap<>();
     private boolean enabled;
+    private boolean shuttingDown;
+    /** The CPUs that entered at enable and have not left again through DISABLE. */
+    private final BitSet enteredCpus = new BitSet();
 
     /** Told when a CPU is parked (a fault, or the cell being reloaded or destroyed), so whoever runs it stops it. */
     @FunctionalInterface
@@ -70,56 +77,56 @@ public final class Hypervisor {
         default void destroyed(Cell cell) { }
     }
 
-    private Hypervisor(Board board, SystemConfig system, Personality personality) {
+    private Hypervisor(Board board, SystemConfig system, Personality personality, HypervisorConsole console,
+                       long coreBytes) {
         this.board = board;
         this.system = system;
         this.personality = personality;
-        this.console = new HypervisorConsole(system.debugConsole(), board.bus());
-        this.pool = new PagePool(system.hypervisorMemory().size(), personality.corePages());
+        this.console = console;
+        this.pool = new PagePool(system.hypervisorMemory().size(), (int) PagePool.pagesFor(coreBytes));
+        this.statistics = new CpuStatistics(board.profile().cpus().size());
     }
 
     /**
-     * The hypervisor entry of every online CPU (jailhouse-facts §3.1, §5.1 step 13): prints the
-     * enable sequence, builds the root cell, and activates. The driver's checks come before this.
+     * The first CPU to enter (jailhouse-facts §3.1): the banner, the early page-pool allocations.
+     * The other phases follow as the CPUs arrive ({@link #cpuInit}) and once all have ({@link #initLate}).
      *
-     * @param onlineCpus the CPUs Linux has online, each entering the hypervisor
-     * @param masterCpu  the CPU that takes the init lock first (the one running the driver)
+     * @param masterCpu the CPU that takes the init lock first (the one running the driver's call)
      */
-    public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
-                                    int masterCpu) {
-        return enable(board, system, personality, onlineCpus, masterCpu, List.of());
-    }
-
-    /** As above, with the root cell's regmaps (TI's fork: they live only in its configuration layout). */
-    public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
-                                    int masterCpu, List<Regmap> rootRegmaps) {
-        Hypervisor hv = new Hypervisor(board, system, personality);
-        hv.rootRegmaps = List.copyOf(rootRegmaps);
-        hv.initialize(onlineCpus, masterCpu);
+    public static Hypervisor initEarly(Board board, SystemConfig system, Personality personality,
+                                       HypervisorConsole console, int masterCpu, SystemConfig asLoaded, long coreBytes) {
+        Hypervisor hv = new Hypervisor(board, system, personality, console, coreBytes);
+        hv.rootRegmaps = List.copyOf(asLoaded.rootCell().regmaps());
+        CellConfig rootConfig = system.rootCell();
+        int maxCpus = rootConfig.cpus().length();
+        hv.printk(String.format("\nInitializing Jailhouse hypervisor %s on CPU %d\n", personality.version(), masterCpu));
+        hv.printk("Code location: 0x0000ffffc0200800\n");
+        long configBytes = CellConfigs.sizeOf(asLoaded, asLoaded.format());
+        hv.pool.allocate(PagePool.HYPERVISOR, 4L * maxCpus            // per-CPU areas
+                + PagePool.pagesFor(configBytes)                    // the system configuration
+                + (hv.pool.memPages() + 32767) / 32768              // the pool's own bitmap
+                + 4                                                 // the remap pool's bitmap
+                + 17);                                              // hypervisor, UART, trampoline and parking tables
+        hv.printk("Page pool usage after early setup: " + hv.pool.usage() + "\n");
+        hv.printk("Initializing processors:\n");
         return hv;
     }
 
-    private void initialize(BitSet onlineCpus, int masterCpu) {
+    /** A CPU's own initialisation: " CPU n... OK", or FAILED for a CPU the root cell does not have. */
+    public void cpuInit(int cpu) {
+        boolean ok = system.rootCell().cpus().get(cpu);
+        printk(String.format(" CPU %d... %s\n", cpu, ok ? "OK" : "FAILED"));
+        if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
+        pool.allocate(PagePool.HYPERVISOR, 3);                      // LOCAL_CPU_BASE tables of the CPU
+        enteredCpus.set(cpu);
+    }
+
+    /** Once every online CPU has entered: the units, the root cell, and activation. */
+    public void initLate() {
         CellConfig rootConfig = system.rootCell();
         int maxCpus = rootConfig.cpus().length();
-        printk(String.format("\nInitializing Jailhouse hypervisor %s on CPU %d\n", personality.version(), masterCpu));
-        printk("Code location: 0x0000ffffc0200800\n");
-        long configBytes = CellConfigs.sizeOf(system, system.format());
-        pool.allocate(PagePool.HYPERVISOR, 4L * maxCpus            // per-CPU areas
-                + PagePool.pagesFor(configBytes)                    // the system configuration
-                + (pool.memPages() + 32767) / 32768                 // the pool's own bitmap
-                + 4                                                 // the remap pool's bitmap
-                + 17);                                              // hypervisor, UART, trampoline and parking tables
-        printk("Page pool usage after early setup: " + pool.usage() + "\n");
-        printk("Initializing processors:\n");
-        for (int cpu : cpuEntryOrder(onlineCpus, masterCpu)) {
-            boolean ok = rootConfig.cpus().get(cpu);
-            printk(String.format(" CPU %d... %s\n", cpu, ok ? "OK" : "FAILED"));
-            if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
-            pool.allocate(PagePool.HYPERVISOR, 3);                  // LOCAL_CPU_BASE tables of the CPU
-        }
-        if (onlineCpus.cardinality() != rootConfig.cpus().cardinality()) {
-            throw new HypervisorError(Errno.EINVAL, onlineCpus.cardinality() + " CPUs online, the root cell has "
+        if (enteredCpus.cardinality() != rootConfig.cpus().cardinality()) {
+            throw new HypervisorError(Errno.EINVAL, enteredCpus.cardinality() + " CPUs online, the root cell has "
                     + rootConfig.cpus().cardinality());
         }
         PlatformInfo platform = system.platform();
@@ -137,22 +144,15 @@ public final class Hypervisor {
         enabled = true;
     }
 
-    /** The master first, then the CPUs above it, then those below it, highest first. */
-    private static List<Integer> cpuEntryOrder(BitSet online, int master) {
-        List<Integer> order = new ArrayList<>();
-        order.add(master);
-        for (int c = online.nextSetBit(master + 1); c >= 0; c = online.nextSetBit(c + 1)) order.add(c);
-        for (int c = master - 1; c >= 0; c--) if (online.get(c)) order.add(c);
-        return order;
-    }
-
     private void addRootCell(CellConfig rootConfig) {
         Cell root = new Cell(0, rootConfig);
         cells.put(0, root);
         root.irqSet().or(Cell.configuredIrqs(rootConfig, system.platform().gicdBase()));
         for (MemoryRegion r : rootConfig.memoryRegions()) mapRegion(root, r);
         MemoryRegion hv = system.hypervisorMemory();
+        // the root cell sees the hypervisor's memory as empty pages, but for the console page it may read
         root.stage2().map(hv.phys(), hv.phys(), hv.size(), MEM_READ | ZERO_PAGE);
+        console.page().ifPresent(page -> root.stage2().map(page, page, PagePool.PAGE, MEM_READ));
         registerIrqchip(root);
         addPciDevices(root, "root");
         root.state(CellState.RUNNING);
@@ -161,19 +161,20 @@ public final class Hypervisor {
 
     // ---- cell management (hypercalls 1-4) ----
 
-    /** CELL_CREATE: the checks of jailhouse-facts §5.2 (hypervisor part), then the new cell, shut down. */
-    public Cell createCell(CellConfig config, int callerCpu) {
-        return createCell(config, callerCpu, List.of());
-    }
-
-    /** As above, with the cell's regmaps (TI's fork). */
-    public Cell createCell(CellConfig config, int callerCpu, List<Regmap> cellRegmaps) {
+    /**
+     * CELL_CREATE: the checks of jailhouse-facts §5.2 (hypervisor part), then the new cell, shut
+     * down.
+     *
+     * @param config      the configuration in revision-14 meanings
+     * @param cellRegmaps its regmaps (TI's fork)
+     * @param configBytes the size of the configuration as the root cell passed it
+     */
+    public Cell createCell(CellConfig config, int callerCpu, List<Regmap> cellRegmaps, long configBytes) {
         requireEnabled();
         for (Cell c : cells.values()) {
             if (c.state() == CellState.RUNNING_LOCKED) throw new HypervisorError(Errno.EPERM, "cell " + c.name() + " is locked");
             if (c.name().equals(config.name())) throw new HypervisorError(Errno.EEXIST, "a cell named " + c.name() + " exists");
         }
-        long configBytes = CellConfigs.sizeOf(config, config.format());
         if (configBytes > 16 * PagePool.PAGE) throw new HypervisorError(Errno.E2BIG, "configuration of " + configBytes + " bytes");
         BitSet cpus = config.cpus();
         if (cpus.get(callerCpu)) throw new HypervisorError(Errno.EBUSY, "the calling CPU " + callerCpu + " is in the new cell");
@@ -190,6 +191,8 @@ public final class Hypervisor {
         Cell cell = new Cell(id, config);
         Cell root = root();
         root.cpuSet().andNot(cpus);
+        rootCpusOff.andNot(cpus);
+        for (int c = cpus.nextSetBit(0); c >= 0; c = cpus.nextSetBit(c + 1)) statistics.reset(c);
         for (MemoryRegion r : config.memoryRegions()) {
             if (r.has(MEM_COMM_REGION) || r.has(MEM_ROOTSHARED)) continue;
             if (r.isSubPage()) root.mmio().unregister(r.phys(), r.size());
@@ -248,6 +251,7 @@ public final class Hypervisor {
         Cell cell = nonRoot(id);
         requestShutdown(cell);
         cell.failedSet().clear();
+        managementExit(cell);
         parkAll(cell);
         if (cell.loadable()) return;
         cell.state(CellState.SHUT_DOWN);
@@ -274,6 +278,7 @@ public final class Hypervisor {
         if (cell.config().hasFlag(CellConfig.VIRTUAL_CONSOLE_ACTIVE)) flags |= 0x2;
         cell.comm().reset(flags, cell.config().console(), system.platform(), cell.config().vpciIrqBase());
         cell.state(CellState.RUNNING);
+        managementExit(cell);
         printk("Started cell \"" + cell.name() + "\"\n");
         for (CellListener l : cellListeners) l.started(cell);
     }
@@ -291,6 +296,7 @@ public final class Hypervisor {
             giveBackToRoot(r);
         }
         root.cpuSet().or(cell.cpuSet());
+        rootCpusOff.or(cell.cpuSet()); // they come back parked: Linux switches them on with PSCI CPU_ON
         BitSet spis = cell.irqSet();
         spis.clear(0, 32);
         BitSet rootConfigured = Cell.configuredIrqs(root.config(), system.platform().gicdBase());
@@ -306,15 +312,24 @@ public final class Hypervisor {
         printk("Page pool usage after cell destruction: " + pool.usage() + "\n");
     }
 
-    /** DISABLE: only when no non-root cell is left; the root CPUs leave the hypervisor. */
-    public void disable() {
+    /**
+     * DISABLE on one root CPU: only when no non-root cell is left. The first CPU to call it prints
+     * the shutdown line; every CPU is released; after the last one the hypervisor is gone.
+     *
+     * @return whether this was the last CPU to leave
+     */
+    public boolean disable(int cpu) {
         requireEnabled();
         if (cells.size() > 1) throw new HypervisorError(Errno.EBUSY, "non-root cells exist");
-        printk("Shutting down hypervisor\n");
-        for (int cpu = root().cpuSet().nextSetBit(0); cpu >= 0; cpu = root().cpuSet().nextSetBit(cpu + 1)) {
-            printk(String.format(" Releasing CPU %d\n", cpu));
+        if (!shuttingDown) {
+            printk("Shutting down hypervisor\n");
+            shuttingDown = true;
         }
+        printk(String.format(" Releasing CPU %d\n", cpu));
+        enteredCpus.clear(cpu);
+        if (!enteredCpus.isEmpty()) return false;
         enabled = false;
+        return true;
     }
 
     // ---- the memory path of a cell ----
@@ -351,9 +366,38 @@ public final class Hypervisor {
     /** Outcome of one cell access. */
     public enum AccessOutcome { DONE, PARKED }
 
-    /** The cell's memory path for a modeled guest running on the CPU {@code cpu} supplies. */
-    public MemoryAccess memoryOf(Cell cell, java.util.function.IntSupplier cpu) {
+    /** The cell's memory path for modeled code running on {@code cpu}. */
+    public MemoryAccess memoryOf(Cell cell, dev.warden.emulator.el2.ModeledCpu cpu) {
         return new CellMemoryAccess(this, cell, cpu);
+    }
+
+    /** The exit counters of every CPU. */
+    public CpuStatistics statistics() { return statistics; }
+
+    /** The cell's CPUs are told to stop or reset by the root: one management exit each. */
+    private void managementExit(Cell cell) {
+        for (int c = cell.cpuSet().nextSetBit(0); c >= 0; c = cell.cpuSet().nextSetBit(c + 1)) {
+            statistics.exit(c, CpuStat.MANAGEMENT);
+        }
+    }
+
+    /**
+     * How the root kernel's CPUs (modeled, no emulated core) are switched on and off through the
+     * PSCI the hypervisor emulates for the root cell: CPU_OFF parks the CPU in the hypervisor,
+     * AFFINITY_INFO reports it off, CPU_ON of a parked root CPU lets it run again.
+     */
+    public CpuPower modeledPower() {
+        return new CpuPower() {
+            @Override public boolean powerOn(int cpu, long entry, long context) {
+                if (!rootCpusOff.get(cpu)) return false;
+                rootCpusOff.clear(cpu);
+                return true;
+            }
+
+            @Override public void powerOff(int cpu) { rootCpusOff.set(cpu); }
+
+            @Override public boolean isOn(int cpu) { return !rootCpusOff.get(cpu); }
+        };
     }
 
     /** Prints the fault sequence, marks the CPU failed and tells whoever runs it to stop. */

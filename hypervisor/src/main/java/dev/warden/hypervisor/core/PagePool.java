@@ -1,5 +1,6 @@
 package dev.warden.hypervisor.core;
 
+import dev.warden.emulator.el2.Errno;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
