@@ -38,7 +38,8 @@ final class CellMemoryAccess implements MemoryAccess {
     private void run(MmioAccess a) {
         int cpuId = cpu.getAsInt();
         long esr = (0x24L << 26) | (1L << 25) | (1L << 24) | ((long) Integer.numberOfTrailingZeros(a.size()) << 22)
-                | (a.isWrite() ? 1L << 6 : 0);
+                | (a.isWrite() ? 1L << 6 : 0)
+                | cell.stage2().faultStatus(a.address(), a.isWrite() ? Hypervisor.MEM_WRITE : Hypervisor.MEM_READ);
         CpuContext context = CpuContext.modeled(cpuId, MODELED_PC, esr);
         if (hypervisor.access(cell, context, a) == Hypervisor.AccessOutcome.PARKED) {
             throw new CpuParkedException(cpuId, cell.name());

@@ -37,6 +37,49 @@ class PagePoolFiguresTest {
     }
 
     @Test
+    void everyPageIsBookedUnderWhatItIsFor() {
+        Hypervisor hv = enable("qemu-arm64-virt", "qemu-arm64-virt/cells/qemu-arm64.cell", Personality.UPSTREAM, 16, 1);
+        String hyp = PagePool.HYPERVISOR;
+
+        assertThat(hv.pool().ledger()).containsExactly(
+                // early setup: 87
+                new PagePool.Entry(hyp, "per-CPU areas", 64, false),
+                new PagePool.Entry(hyp, "system configuration", 1, false),
+                new PagePool.Entry(hyp, "page-pool bitmap", 1, false),
+                new PagePool.Entry(hyp, "remap-pool bitmap", 4, false),
+                new PagePool.Entry(hyp, "parking root table", 1, false),
+                new PagePool.Entry(hyp, "page table: hypervisor memory", 2, false),
+                new PagePool.Entry(hyp, "page table: per-CPU areas", 1, false),
+                new PagePool.Entry(hyp, "page table: debug console", 1, false),
+                new PagePool.Entry("cell:0", "MMIO region table", 1, false),
+                new PagePool.Entry(hyp, "page table: trampoline identity map", 3, false),
+                new PagePool.Entry(hyp, "page table: parking page", 3, false),
+                new PagePool.Entry("cell:0", "stage-2 root table", 1, false),
+                new PagePool.Entry("cell:0", "page table: stage 2", 4, false),
+                // 16 CPUs: 48
+                new PagePool.Entry(hyp, "page table: per-CPU private mappings", 48, false),
+                // units and the root cell's memory: 9, and the remap pool's 528
+                new PagePool.Entry(hyp, "page table: GIC distributor", 2, false),
+                new PagePool.Entry(hyp, "GIC distributor", 16, true),
+                new PagePool.Entry(hyp, "page table: GIC redistributors", 1, false),
+                new PagePool.Entry(hyp, "GIC redistributors", 512, true),
+                new PagePool.Entry("cell:0", "page table: stage 2", 3, false),
+                new PagePool.Entry("cell:0", "PCI device states", 1, false),
+                new PagePool.Entry("ivshmem:0000", "ivshmem link", 1, false),
+                new PagePool.Entry("ivshmem:0008", "ivshmem link", 1, false));
+    }
+
+    /** The fault status codes of recording d-park: esr 24 1 1810006 and 24 1 1810007. */
+    @Test
+    void theInmateDemosStageTwoMissesRootRamAtLevelTwoAndTheSecondUartPageAtLevelThree() {
+        Hypervisor hv = enable("qemu-arm64-virt", "qemu-arm64-virt/cells/qemu-arm64.cell", Personality.UPSTREAM, 16, 1);
+        Cell cell = hv.createCell(cell("qemu-arm64-virt/cells/qemu-arm64-inmate-demo.cell"), 0);
+
+        assertThat(cell.stage2().faultStatus(0x40000000L, Hypervisor.MEM_READ)).isEqualTo(0x06);
+        assertThat(cell.stage2().faultStatus(0x09010000L, Hypervisor.MEM_READ)).isEqualTo(0x07);
+    }
+
+    @Test
     void tiV010OnTheAm654PrintsTheSeedsFigures() {
         Hypervisor hv = enable("k3-am654-idk", "k3-am654-idk/cells/ti2019/k3-am654-idk.cell", Personality.TI_V010, 4, 2);
 
