@@ -128,6 +128,16 @@ public class JailhouseSteps {
         assertThat(dump).as("the register dump").contains(String.format("x%d: %016x", srt, Long.decode(value)));
     }
 
+    /** ISS.DFSC of the dump's syndrome: a translation fault is 0b0001LL, LL the level the stage-2 walk stopped at. */
+    @Then("the fault's syndrome reports a translation fault at level {int}")
+    public void theSyndromeReportsATranslationFault(int level) {
+        String dump = lastRegisterDump();
+        Matcher esr = Pattern.compile("esr: ([0-9a-f]{2}) ([0-9a-f]) ([0-9a-f]{7})").matcher(dump);
+        assertThat(esr.find()).as("an esr field in the dump:%n%s", dump).isTrue();
+        long iss = Long.parseLong(esr.group(3), 16);
+        assertThat(iss & 0x3f).as("ISS.DFSC of esr %s", esr.group(3)).isEqualTo(0x04L + level);
+    }
+
     private String lastRegisterDump() {
         String text = world.lab().console(ConsoleRole.HYPERVISOR).text();
         int dump = text.lastIndexOf("Cell state before exception:");

@@ -4,6 +4,7 @@ import dev.warden.emulator.cpu.Cpu;
 import dev.warden.emulator.cpu.DataAccess;
 import dev.warden.emulator.cpu.Outcome;
 import dev.warden.emulator.cpu.TrapHandler;
+import dev.warden.config.MemoryRegion;
 import dev.warden.hypervisor.control.Hypercalls;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.CpuStat;
@@ -65,7 +66,9 @@ final class CellTraps implements TrapHandler {
     public Outcome dataAbort(Cpu cpu, DataAccess access) {
         hv.statistics().exit(cpuId, CpuStat.MMIO);
         MmioAccess a = new MmioAccess(access.address, access.size, access.write, access.value);
-        long esr = ((long) EC_DABT_LOW << 26) | (1L << 25) | access.syndrome();
+        // the fault status code is where the cell's stage-2 walk of the address stops
+        long esr = ((long) EC_DABT_LOW << 26) | (1L << 25) | access.syndrome()
+                | cell.stage2().faultStatus(access.address, access.write ? MemoryRegion.WRITE : MemoryRegion.READ);
         if (hv.access(cell, new EmulatedCpuContext(cpuId, cpu, esr), a) == Hypervisor.AccessOutcome.PARKED) {
             return Outcome.STOP;
         }

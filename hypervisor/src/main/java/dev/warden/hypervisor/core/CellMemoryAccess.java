@@ -37,7 +37,8 @@ final class CellMemoryAccess implements MemoryAccess {
     private void run(MmioAccess a) {
         if (cell.failedCpus().get(cpu.index())) throw CpuHalted.parked(cpu.index(), cell.name());
         long esr = (0x24L << 26) | (1L << 25) | (1L << 24) | ((long) Integer.numberOfTrailingZeros(a.size()) << 22)
-                | (a.isWrite() ? 1L << 6 : 0);
+                | (a.isWrite() ? 1L << 6 : 0)
+                | cell.stage2().faultStatus(a.address(), a.isWrite() ? Hypervisor.MEM_WRITE : Hypervisor.MEM_READ);
         if (hypervisor.access(cell, CpuContext.of(cpu, esr), a) == Hypervisor.AccessOutcome.PARKED) {
             throw CpuHalted.parked(cpu.index(), cell.name());
         }

@@ -1,7 +1,7 @@
 package dev.warden.hypervisor.core;
 
-import dev.warden.emulator.el2.Errno;
 import dev.warden.emulator.board.Board;
+import dev.warden.emulator.el2.Errno;
 import dev.warden.emulator.bus.MemoryAccess;
 import dev.warden.config.CellConfig;
 import dev.warden.config.CellConfigs;
@@ -47,9 +47,6 @@ public final class Hypervisor {
     private final Personality personality;
     private final HypervisorConsole console;
     private final PagePool pool;
-    private final CpuStatistics statistics;
-    /** Root-cell CPUs that left through PSCI CPU_OFF and wait in the hypervisor to be switched on. */
-    private final BitSet rootCpusOff = new BitSet();
     private final TreeMap<Integer, Cell> cells = new TreeMap<>();
     private final List<ParkListener> parkListeners = new ArrayList<>();
     private final List<CellListener> cellListeners = new ArrayList<>();
@@ -59,10 +56,17 @@ public final class Hypervisor {
     /** ivshmem: every endpoint by the BDF that links it to its peers, and each cell's own. */
     private final Map<Integer, List<IvshmemEndpoint>> ivshmemByBdf = new TreeMap<>();
     private final Map<Cell, List<IvshmemEndpoint>> ivshmemByCell = new java.util.IdentityHashMap<>();
+    /** The hypervisor's own allocations and address space, and each cell's pool structures. */
+    private EnableAllocations setup;
+    private final Map<Cell, CellAllocations> allocations = new java.util.IdentityHashMap<>();
+    private int pvuUnits;
     private boolean enabled;
     private boolean shuttingDown;
     /** The CPUs that entered at enable and have not left again through DISABLE. */
     private final BitSet enteredCpus = new BitSet();
+    private final CpuStatistics statistics;
+    /** Root-cell CPUs that left through PSCI CPU_OFF and wait in the hypervisor to be switched on. */
+    private final BitSet rootCpusOff = new BitSet();
 
     /** Told when a CPU is parked (a fault, or the cell being reloaded or destroyed), so whoever runs it stops it. */
     @FunctionalInterface
@@ -88,25 +92,24 @@ public final class Hypervisor {
     }
 
     /**
-     * The first CPU to enter (jailhouse-facts §3.1): the banner, the early page-pool allocations.
-     * The other phases follow as the CPUs arrive ({@link #cpuInit}) and once all have ({@link #initLate}).
+     * The first CPU to enter (jailhouse-facts §3.1): the banner, paging and the root cell's early
+     * part, the early page-pool figure. The other phases follow as the CPUs arrive ({@link #cpuInit})
+     * and once all have ({@link #initLate}).
      *
-     * @param masterCpu the CPU that takes the init lock first (the one running the driver's call)
+     * @param system     the system configuration in revision-14 meanings
+     * @param asLoaded   the same as the driver copied it (its release's layout: its size, TI's regmaps)
+     * @param masterCpu  the CPU that takes the init lock first (the one running the driver's call)
+     * @param coreBytes  the hypervisor core's size, from the image's header: the pool starts after it
      */
     public static Hypervisor initEarly(Board board, SystemConfig system, Personality personality,
                                        HypervisorConsole console, int masterCpu, SystemConfig asLoaded, long coreBytes) {
         Hypervisor hv = new Hypervisor(board, system, personality, console, coreBytes);
         hv.rootRegmaps = List.copyOf(asLoaded.rootCell().regmaps());
-        CellConfig rootConfig = system.rootCell();
-        int maxCpus = rootConfig.cpus().length();
         hv.printk(String.format("\nInitializing Jailhouse hypervisor %s on CPU %d\n", personality.version(), masterCpu));
         hv.printk("Code location: 0x0000ffffc0200800\n");
-        long configBytes = CellConfigs.sizeOf(asLoaded, asLoaded.format());
-        hv.pool.allocate(PagePool.HYPERVISOR, 4L * maxCpus            // per-CPU areas
-                + PagePool.pagesFor(configBytes)                    // the system configuration
-                + (hv.pool.memPages() + 32767) / 32768              // the pool's own bitmap
-                + 4                                                 // the remap pool's bitmap
-                + 17);                                              // hypervisor, UART, trampoline and parking tables
+        hv.setup = new EnableAllocations(hv.pool, personality, system, hv.physicalAddressBits());
+        hv.setup.pagingInit(CellConfigs.sizeOf(asLoaded, asLoaded.format()));
+        hv.initRootCell(system.rootCell());
         hv.printk("Page pool usage after early setup: " + hv.pool.usage() + "\n");
         hv.printk("Initializing processors:\n");
         return hv;
@@ -117,14 +120,13 @@ public final class Hypervisor {
         boolean ok = system.rootCell().cpus().get(cpu);
         printk(String.format(" CPU %d... %s\n", cpu, ok ? "OK" : "FAILED"));
         if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
-        pool.allocate(PagePool.HYPERVISOR, 3);                      // LOCAL_CPU_BASE tables of the CPU
+        setup.cpuInit(cpu);
         enteredCpus.set(cpu);
     }
 
-    /** Once every online CPU has entered: the units, the root cell, and activation. */
+    /** Once every online CPU has entered: the units, the root cell's memory, and activation. */
     public void initLate() {
         CellConfig rootConfig = system.rootCell();
-        int maxCpus = rootConfig.cpus().length();
         if (enteredCpus.cardinality() != rootConfig.cpus().cardinality()) {
             throw new HypervisorError(Errno.EINVAL, enteredCpus.cardinality() + " CPUs online, the root cell has "
                     + rootConfig.cpus().cardinality());
@@ -133,30 +135,68 @@ public final class Hypervisor {
         if (platform.gicVersion() != 3) {
             throw new HypervisorError(Errno.EINVAL, "GIC version " + platform.gicVersion() + " is not supported here");
         }
-        pool.remap(PagePool.HYPERVISOR, 0x10000 / PagePool.PAGE + (long) maxCpus * (0x20000 / PagePool.PAGE));
+        Cell root = root();
         for (String unit : personality.units()) {
             printk("Initializing unit: " + unit + "\n");
-            if (unit.equals("PCI")) addRootCell(rootConfig);
-            if (unit.equals("regmap")) attachRegmaps(root(), rootRegmaps);
+            switch (unit) {
+                case "irqchip" -> setup.irqchipInit();
+                case "PVU IOMMU" -> initPvu(root);
+                case "PCI" -> {
+                    setup.pciInit();
+                    addRootCell(root);
+                }
+                case "regmap" -> attachRegmaps(root, rootRegmaps);
+                default -> { }   // SMMUs: no configuration Warden runs has one (research/pagepool.md §7)
+            }
         }
         printk("Page pool usage after late setup: " + pool.usage() + "\n");
         printk("Activating hypervisor\n");
         enabled = true;
     }
 
-    private void addRootCell(CellConfig rootConfig) {
-        Cell root = new Cell(0, rootConfig);
+    /**
+     * The root cell as early setup makes it: its generic initialisation and stage-2 root, and the
+     * hypervisor memory backed by empty read-only pages (one page at a time, so pages, never blocks).
+     */
+    private Cell initRootCell(CellConfig rootConfig) {
+        Cell root = new Cell(0, rootConfig, setup.newStage2(cellOwner(0)));
+        CellAllocations alloc = new CellAllocations(pool, cellOwner(0), personality.footprint());
+        allocations.put(root, alloc);
         cells.put(0, root);
+        alloc.cellInit(rootConfig, system);
+        setup.archInitEarly();
+        alloc.stage2Root(setup.cellMode().rootPages());
+        MemoryRegion hv = system.hypervisorMemory();
+        root.stage2().map(hv.phys(), hv.phys(), hv.size(), MEM_READ | ZERO_PAGE, false);
+        // of the hypervisor's memory, the root cell reads the console page for real (the driver's jailhouse console)
+        console.page().ifPresent(page -> root.stage2().map(page, page, PagePool.PAGE, MEM_READ, false));
+        return root;
+    }
+
+    /** The PCI unit's root cell part, then the root cell's memory regions (late setup). */
+    private void addRootCell(Cell root) {
+        CellConfig rootConfig = root.config();
         root.irqSet().or(Cell.configuredIrqs(rootConfig, system.platform().gicdBase()));
         for (MemoryRegion r : rootConfig.memoryRegions()) mapRegion(root, r);
-        MemoryRegion hv = system.hypervisorMemory();
-        // the root cell sees the hypervisor's memory as empty pages, but for the console page it may read
-        root.stage2().map(hv.phys(), hv.phys(), hv.size(), MEM_READ | ZERO_PAGE);
-        console.page().ifPresent(page -> root.stage2().map(page, page, PagePool.PAGE, MEM_READ));
         registerIrqchip(root);
+        allocations.get(root).pciDevices(rootConfig.pciDevices().size());
         addPciDevices(root, "root");
         root.state(CellState.RUNNING);
-        pool.allocate(cellOwner(root), cellPages(root, CellConfigs.sizeOf(system, system.format())));
+    }
+
+    /** TI's PVU unit: its windows, and the root cell's entry list when there is a PVU. */
+    private void initPvu(Cell root) {
+        pvuUnits = setup.pvuInit();
+        if (pvuUnits > 0) allocations.get(root).pvuEntries();
+    }
+
+    /** The smallest physical address range of the root cell's CPUs sizes every stage 2. */
+    private int physicalAddressBits() {
+        var cpus = board.profile().cpus();
+        List<String> cores = new ArrayList<>();
+        BitSet set = system.rootCell().cpus();
+        for (int c = set.nextSetBit(0); c >= 0 && c < cpus.size(); c = set.nextSetBit(c + 1)) cores.add(cpus.get(c).core());
+        return dev.warden.hypervisor.paging.CpuAddressRange.smallest(cores);
     }
 
     // ---- cell management (hypercalls 1-4) ----
@@ -188,7 +228,8 @@ public final class Hypervisor {
         }
         List<int[]> takenFromRoot = regmapRegistersTakenFromRoot(cellRegmaps);
         int id = lowestFreeId();
-        Cell cell = new Cell(id, config);
+        Cell cell = new Cell(id, config, setup.newStage2(cellOwner(id)));
+        allocateCellStructures(cell, configBytes, cellRegmaps);
         Cell root = root();
         root.cpuSet().andNot(cpus);
         rootCpusOff.andNot(cpus);
@@ -210,10 +251,30 @@ public final class Hypervisor {
         addPciDevices(cell, config.name());
         attachRegmaps(cell, cellRegmaps);
         for (int[] t : takenFromRoot) regmaps.get(root).get(t[0]).take(t[1]);
-        pool.allocate(cellOwner(cell), cellPages(cell, configBytes));
         printk("Created cell \"" + config.name() + "\"\n");
         printk("Page pool usage after cell creation: " + pool.usage() + "\n");
         return cell;
+    }
+
+    /**
+     * What creating a cell takes from the pool before its memory is moved (research/pagepool.md
+     * §5): the cell structure with the configuration, the generic and arch initialisation, and the
+     * units' per-cell state. A refusal (ENOMEM) gives back what was taken.
+     */
+    private void allocateCellStructures(Cell cell, long configBytes, List<Regmap> cellRegmaps) {
+        CellAllocations alloc = new CellAllocations(pool, cellOwner(cell.id()), personality.footprint());
+        try {
+            alloc.structure(configBytes);
+            alloc.cellInit(cell.config(), system);
+            alloc.stage2Root(setup.cellMode().rootPages());
+            if (pvuUnits > 0) alloc.pvuEntries();
+            alloc.pciDevices(cell.config().pciDevices().size());
+            if (personality.units().contains("regmap")) alloc.regmaps(cellRegmaps.size());
+        } catch (HypervisorError e) {
+            alloc.freeAll();
+            throw e;
+        }
+        allocations.put(cell, alloc);
     }
 
     /**
@@ -292,6 +353,8 @@ public final class Hypervisor {
         cell.state(CellState.SHUT_DOWN);
         Cell root = root();
         for (MemoryRegion r : cell.config().memoryRegions()) {
+            // the cell's tables go back to the pool as they become empty
+            if (!r.isSubPage()) cell.stage2().unmap(r.virt(), r.size());
             if (r.has(MEM_COMM_REGION) || r.has(MEM_ROOTSHARED)) continue;
             giveBackToRoot(r);
         }
@@ -305,9 +368,17 @@ public final class Hypervisor {
         targetSpis(cell, root);
         giveRegistersBack(cell);
         List<IvshmemEndpoint> gone = ivshmemByCell.remove(cell);
-        if (gone != null) ivshmemByBdf.values().forEach(list -> list.removeAll(gone));
+        if (gone != null) {
+            ivshmemByBdf.values().forEach(list -> list.removeAll(gone));
+            // a link's page goes when its last endpoint does
+            for (IvshmemEndpoint ep : gone) {
+                if (ivshmemByBdf.get(ep.bdf()).isEmpty() && pool.heldBy(linkOwner(ep.bdf())) > 0) {
+                    pool.free(linkOwner(ep.bdf()), "ivshmem link", 1);
+                }
+            }
+        }
         cells.remove(id);
-        pool.release(cellOwner(cell));
+        allocations.remove(cell).freeAll();
         for (CellListener l : cellListeners) l.destroyed(cell);
         printk("Page pool usage after cell destruction: " + pool.usage() + "\n");
     }
@@ -454,12 +525,17 @@ public final class Hypervisor {
     private void mapRegion(Cell cell, MemoryRegion r) {
         if (r.size() == 0) return;
         if (r.has(MEM_COMM_REGION)) {
-            cell.stage2().map(r.virt(), 0, r.size(), r.flags());
+            cell.stage2().map(r.virt(), 0, r.size(), r.flags(), huge(r));
         } else if (r.isSubPage()) {
             cell.mmio().register(r.virt(), r.size(), "sub-page region", new SubPageRegion(r, board.bus()));
         } else {
-            cell.stage2().map(r.virt(), r.phys(), r.size(), r.flags());
+            cell.stage2().map(r.virt(), r.phys(), r.size(), r.flags(), huge(r));
         }
+    }
+
+    /** Whether a region's stage-2 mapping may use blocks (NO_HUGEPAGES, where the release knows it). */
+    private boolean huge(MemoryRegion r) {
+        return !(personality.footprint().noHugepagesFlag() && r.has(MemoryRegion.NO_HUGEPAGES));
     }
 
     /** The parts of {@code r} that the root configuration has, mapped back with the root's flags. */
@@ -469,7 +545,7 @@ public final class Hypervisor {
             long start = Math.max(r.phys(), rr.phys());
             long end = Math.min(r.phys() + r.size(), rr.phys() + rr.size());
             if (start >= end || rr.isSubPage() || rr.has(MEM_COMM_REGION)) continue;
-            root.stage2().map(rr.virt() + (start - rr.phys()), start, end - start, rr.flags());
+            root.stage2().map(rr.virt() + (start - rr.phys()), start, end - start, rr.flags(), huge(rr));
         }
     }
 
@@ -481,12 +557,15 @@ public final class Hypervisor {
                 throw new HypervisorError(Errno.EINVAL, String.format("regmap at 0x%x", m.regBase()));
             }
             RegmapHandler h = new RegmapHandler(m, board.bus(), this::printk);
+            // the block is mapped for the hypervisor; TI's regmap unit never unmaps it again
+            setup.mapDevice("regmap", h.base(), h.size());
             // every access traps, even where a memory region maps the block
             cell.stage2().unmap(h.base(), h.size());
             cell.mmio().register(h.base(), h.size(), "regmap", h);
             handlers.add(h);
         }
         regmaps.put(cell, handlers);
+        if (cell.isRoot()) allocations.get(cell).regmaps(list.size());
     }
 
     /**
@@ -579,7 +658,10 @@ public final class Hypervisor {
         long intid = 32L + cell.config().vpciIrqBase() + (slot & 3);
         IvshmemEndpoint ep = new IvshmemEndpoint(cell.name(), d, cell.config().memoryRegions(), board.bus(), this::ring,
                 vector -> inject(intid));
-        ivshmemByBdf.computeIfAbsent(d.bdf(), b -> new ArrayList<>()).add(ep);
+        List<IvshmemEndpoint> link = ivshmemByBdf.computeIfAbsent(d.bdf(), b -> new ArrayList<>());
+        // the first endpoint of a link allocates it
+        if (link.isEmpty()) pool.allocate(linkOwner(d.bdf()), "ivshmem link", 1);
+        link.add(ep);
         ivshmemByCell.computeIfAbsent(cell, c -> new ArrayList<>()).add(ep);
     }
 
@@ -620,19 +702,12 @@ public final class Hypervisor {
         board.bus().write(gicd + 0x200 + (intid / 32) * 4, 4, 1L << (intid % 32));
     }
 
-    private long cellPages(Cell cell, long configBytes) {
-        long ivshmem = cell.config().pciDevices().stream().filter(PciDevice::isIvshmem).count();
-        long mmioEntries = cell.mmio().size() + 2 * ivshmem;
-        return 1                                            // stage-2 root table
-                + PagePool.pagesFor(8192 + configBytes)     // struct cell with its comm page, config copy
-                + PagePool.pagesFor(mmioEntries * 32)       // MMIO dispatch table
-                + cell.stage2().tablePages()                // stage-2 tables for the regions
-                + PagePool.pagesFor(cell.config().pciDevices().size() * 344L)
-                + ivshmem;                                  // one page per ivshmem link endpoint
+    private static String cellOwner(int id) {
+        return "cell:" + id;
     }
 
-    private static String cellOwner(Cell cell) {
-        return "cell:" + cell.id();
+    private static String linkOwner(int bdf) {
+        return String.format("ivshmem:%04x", bdf);
     }
 
     private void parkAll(Cell cell) {
