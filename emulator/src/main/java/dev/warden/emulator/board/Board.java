@@ -37,13 +37,15 @@ public final class Board {
     private final CpuCluster cpus;
     private final ModeledPsci psci;
     private final dev.warden.emulator.el2.El2 el2;
+    private final dev.warden.emulator.console.Writer writer = new dev.warden.emulator.console.Writer();
     private Processors processors;
 
     public Board(BoardProfile profile) {
         this.profile = profile;
+        // before the devices: the consoles tag each character with whoever writes it
         for (BoardProfile.RamBank bank : profile.ram()) bus.addRam(bank.name(), bank.base(), bank.size());
         this.gic = profile.devicesOfKind("gicv3").stream().findFirst().map(this::addGic).orElse(null);
-        this.cpus = new CpuCluster(profile, clock, scheduler, gic);
+        this.cpus = new CpuCluster(profile, clock, scheduler, gic, writer);
         this.psci = new ModeledPsci(profile.cpus().stream().map(BoardProfile.Cpu::mpidr).toList());
         this.el2 = new dev.warden.emulator.el2.El2(bus, psci, profile.cpus().stream().map(BoardProfile.Cpu::mpidr).toList());
         this.processors = cpus;
@@ -96,7 +98,7 @@ public final class Board {
     private void addUart(Device d, SerialPort uart) {
         bus.addDevice(d.name(), d.primary().base(), d.primary().size(), (dev.warden.emulator.bus.MmioDevice) uart);
         uarts.put(d.name(), uart);
-        consolesByUart.put(d.name(), new Console(d.name(), d.name(), clock, uart));
+        consolesByUart.put(d.name(), new Console(d.name(), d.name(), clock, uart, writer));
     }
 
     private void assignRole(ConsoleRole role, Optional<String> uartName) {
@@ -128,6 +130,9 @@ public final class Board {
     public Optional<SerialPort> uart(String name) {
         return Optional.ofNullable(uarts.get(name));
     }
+
+    /** Who writes to the UARTs now (modeled code, the hypervisor, an emulated core). */
+    public dev.warden.emulator.console.Writer writer() { return writer; }
 
     /** The board's emulated cores, started by whoever runs real code on them. */
     public CpuCluster cpus() { return cpus; }

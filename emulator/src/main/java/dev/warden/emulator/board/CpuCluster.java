@@ -34,7 +34,11 @@ public final class CpuCluster implements Processors {
     /** Instruction count of each core at the start of the current slice, for its exact time. */
     private final long[] sliceStartCount;
 
-    CpuCluster(BoardProfile profile, VirtualClock clock, Scheduler scheduler, GicV3 gic) {
+    private final dev.warden.emulator.console.Writer writer;
+
+    CpuCluster(BoardProfile profile, VirtualClock clock, Scheduler scheduler, GicV3 gic,
+               dev.warden.emulator.console.Writer writer) {
+        this.writer = writer;
         this.clock = clock;
         this.scheduler = scheduler;
         this.gic = gic;
@@ -120,7 +124,8 @@ public final class CpuCluster implements Processors {
                 Cpu c = cores[i];
                 if (c == null || !canRun(c)) continue;
                 sliceStartCount[i] = c.instructionCount();
-                c.run(slice);
+                long budget = slice;
+                writer.as(dev.warden.emulator.console.Writer.core(i), () -> c.run(budget));
             }
             clock.advanceBy(slice);
             for (int i = 0; i < cores.length; i++) if (cores[i] != null) sliceStartCount[i] = cores[i].instructionCount();

@@ -26,11 +26,20 @@ public final class Console {
     private final VirtualClock clock;
     private final SerialPort port;
     private final StringBuilder text = new StringBuilder();
+    /** The writer of each character of {@link #text} ({@link Writer} tags). */
+    private final StringBuilder writers = new StringBuilder();
+    private final Writer writer;
     private final List<Line> lines = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private long partialStart = -1;
 
     public Console(String name, String role, VirtualClock clock, SerialPort port) {
+        this(name, role, clock, port, new Writer());
+    }
+
+    /** A console that tags every character with the board's current {@link Writer}. */
+    public Console(String name, String role, VirtualClock clock, SerialPort port, Writer writer) {
+        this.writer = writer;
         this.name = name;
         this.role = role;
         this.clock = clock;
@@ -49,6 +58,7 @@ public final class Console {
             if (partial.length() > 0) {
                 partial.setLength(partial.length() - 1);
                 text.setLength(text.length() - 1);
+                writers.setLength(writers.length() - 1);
             }
             return;
         }
@@ -56,6 +66,7 @@ public final class Console {
         if (b == '\n') {
             lines.add(new Line(partialStart, partial.toString()));
             text.append('\n');
+            writers.append(writer.current());
             partial.setLength(0);
             partialStart = -1;
             return;
@@ -63,11 +74,17 @@ public final class Console {
         char c = (char) (b & 0xff);
         partial.append(c);
         text.append(c);
+        writers.append(writer.current());
     }
 
     /** Everything printed so far (without carriage returns). */
     public String text() {
         return text.toString();
+    }
+
+    /** The writer tag of every character of {@link #text()}, one per character. */
+    public String writers() {
+        return writers.toString();
     }
 
     public int length() {

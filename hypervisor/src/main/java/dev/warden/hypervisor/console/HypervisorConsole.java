@@ -24,13 +24,16 @@ public final class HypervisorConsole {
     private final MemoryAccess memory;
     private final long page;
     private final boolean virtualConsole;
+    private final dev.warden.emulator.console.Writer writer;
     private long tail;
 
     /**
      * @param page           physical address of the console page in hypervisor memory
      * @param virtualConsole whether the system configuration enables the virtual debug console
      */
-    public HypervisorConsole(Console debugConsole, MemoryAccess bus, long page, boolean virtualConsole) {
+    public HypervisorConsole(Console debugConsole, MemoryAccess bus, long page, boolean virtualConsole,
+                             dev.warden.emulator.console.Writer writer) {
+        this.writer = writer;
         this.memory = bus;
         this.page = page;
         this.virtualConsole = virtualConsole;
@@ -51,11 +54,13 @@ public final class HypervisorConsole {
             memory.write(page + OFF_TAIL, 4, tail & 0xffffffffL);
         }
         if (uart == null) return;
-        try {
-            uart.print(text);
-        } catch (BusFault e) {
-            // a debug console at an address with no UART: the output is lost, as on hardware
-        }
+        writer.as(dev.warden.emulator.console.Writer.HYPERVISOR, () -> {
+            try {
+                uart.print(text);
+            } catch (BusFault e) {
+                // a debug console at an address with no UART: the output is lost, as on hardware
+            }
+        });
     }
 
     /** The console page, when the system configuration enables the virtual console (the root cell may read it). */

@@ -98,7 +98,7 @@ public final class JailhouseFirmware implements El2Firmware {
         Personality personality = Personality.ofImageVersion(HypervisorHeader.version(memory, header.base()));
         SystemConfig system = readSystem(header, personality);
         HypervisorConsole console = new HypervisorConsole(system.debugConsole(), board.bus(),
-                header.base() + header.consolePage(), (system.flags() & SYS_VIRTUAL_DEBUG_CONSOLE) != 0);
+                header.base() + header.consolePage(), (system.flags() & SYS_VIRTUAL_DEBUG_CONSOLE) != 0, board.writer());
         return Hypervisor.initEarly(board, forModel(system), personality, console, master, system, header.coreSize());
     }
 

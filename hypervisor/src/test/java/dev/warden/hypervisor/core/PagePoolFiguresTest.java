@@ -100,7 +100,7 @@ class PagePoolFiguresTest {
         SystemConfig loaded = (SystemConfig) fixture(systemFile);
         SystemConfig system = (SystemConfig) forModel(loaded);
         long coreBytes = personality == Personality.TI_V010 ? 0x21000 : 0x1e000;
-        HypervisorConsole console = new HypervisorConsole(system.debugConsole(), b.bus(), 0, false);
+        HypervisorConsole console = new HypervisorConsole(system.debugConsole(), b.bus(), 0, false, b.writer());
         Hypervisor hv = Hypervisor.initEarly(b, system, personality, console, master, loaded, coreBytes);
         for (int i = 0; i < cpus; i++) hv.cpuInit((master + i) % cpus);
         hv.initLate();
