@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.hypervisor.lab.Lab;
+import dev.warden.hypervisor.lab.ProjectFile;
+import dev.warden.hypervisor.lab.ProjectFileKind;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -15,9 +17,11 @@ import java.util.List;
 public class BoardSteps {
 
     private final ScenarioWorld world;
+    private final ProjectFiles files;
 
-    public BoardSteps(ScenarioWorld world) {
+    public BoardSteps(ScenarioWorld world, ProjectFiles files) {
         this.world = world;
+        this.files = files;
     }
 
     @Given("the board {string}")
@@ -27,7 +31,44 @@ public class BoardSteps {
 
     @Given("the boot media lists the overlay(s) {string}")
     public void theBootMediaListsTheOverlays(String overlays) {
-        world.request().overlays(Arrays.stream(overlays.split("[ ,]+")).filter(s -> !s.isBlank()).toList());
+        listOverlays(String.format("the boot media lists the %s \"%s\"", overlayWord(overlays), overlays), overlays);
+    }
+
+    /** "overlay" or "overlays", as the step was most likely written: error messages quote the step. */
+    private static String overlayWord(String overlays) {
+        return overlays.trim().split("[ ,]+").length == 1 ? "overlay" : "overlays";
+    }
+
+    private void listOverlays(String step, String overlays) {
+        world.request().overlays(Arrays.stream(overlays.split("[ ,]+")).filter(s -> !s.isBlank())
+                .map(name -> deviceTree(step, name)).toList());
+    }
+
+    /**
+     * The name uEnv.txt gives a tree: a built-in name as it is; a project file is put on the SD card
+     * where the board's U-Boot loads trees from, and listed by its file name.
+     */
+    private String deviceTree(String step, String name) {
+        if (!ProjectFiles.isProjectPath(name)) return name;
+        ProjectFile file = files.read(step, name, ProjectFileKind.DEVICE_TREE);
+        world.request().deviceTree(file.fileName(), file.content());
+        return file.fileName();
+    }
+
+    @Given("the boot media is the folder {string}")
+    public void theBootMediaIsTheFolder(String folder) {
+        world.request().media(files.folder(String.format("the boot media is the folder \"%s\"", folder), folder));
+    }
+
+    @Given("the kernel image is {string}")
+    public void theKernelImageIs(String image) {
+        String step = String.format("the kernel image is \"%s\"", image);
+        if (!ProjectFiles.isProjectPath(image)) {
+            throw new IllegalArgumentException("step '" + step + "': give the kernel Image as a path in the project, such as"
+                    + " \"boot/Image\" (the board's own Image is used when no step names one)");
+        }
+        // U-Boot loads ${bootdir}/${name_kern}, and name_kern is "Image" in every board's environment
+        world.request().file("Image", files.read(step, image, ProjectFileKind.KERNEL_IMAGE).content());
     }
 
     @Given("the boot media lists no overlays")
@@ -37,7 +78,7 @@ public class BoardSteps {
 
     @Given("the base device tree is {string}")
     public void theBaseDeviceTreeIs(String dtb) {
-        world.request().baseDtb(dtb);
+        world.request().baseDtb(deviceTree(String.format("the base device tree is \"%s\"", dtb), dtb));
     }
 
     @Given("uEnv.txt on the boot media is:")
@@ -86,7 +127,8 @@ public class BoardSteps {
     @Given("the board {string} has booted with the overlay(s) {string}")
     public void theBoardHasBootedWithTheOverlays(String board, String overlays) {
         world.board(board);
-        theBootMediaListsTheOverlays(overlays);
+        listOverlays(String.format("the board \"%s\" has booted with the %s \"%s\"", board, overlayWord(overlays), overlays),
+                overlays);
         bootToLogin();
     }
 

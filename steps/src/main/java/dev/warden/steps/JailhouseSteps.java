@@ -8,6 +8,7 @@ import dev.warden.hypervisor.core.CellState;
 import dev.warden.hypervisor.core.Hypervisor;
 import dev.warden.hypervisor.core.Personality;
 import dev.warden.hypervisor.lab.Lab;
+import dev.warden.hypervisor.lab.ProjectFileKind;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -27,11 +28,13 @@ public class JailhouseSteps {
     private final ScenarioWorld world;
     private final BoardSteps board;
     private final ConsoleSteps console;
+    private final ProjectFiles files;
 
-    public JailhouseSteps(ScenarioWorld world, BoardSteps board, ConsoleSteps console) {
+    public JailhouseSteps(ScenarioWorld world, BoardSteps board, ConsoleSteps console, ProjectFiles files) {
         this.world = world;
         this.board = board;
         this.console = console;
+        this.files = files;
     }
 
     @Given("the Jailhouse release is {string}")
@@ -42,8 +45,8 @@ public class JailhouseSteps {
     /** A damaged copy of a configuration: byte {@code offset} replaced, the rest as it was. */
     @Given("a copy of {string} with byte {int} set to {int} is at {string}")
     public void aDamagedCopy(String source, int offset, int value, String target) {
-        byte[] bytes = world.lab().linux().fs().read(path(source))
-                .orElseThrow(() -> new AssertionError("no " + path(source) + " on the board"));
+        byte[] bytes = configuration(String.format("a copy of \"%s\" with byte %d set to %d is at \"%s\"",
+                source, offset, value, target), source);
         bytes[offset] = (byte) value;
         world.lab().linux().fs().putBytes(target, bytes);
     }
@@ -51,8 +54,8 @@ public class JailhouseSteps {
     /** A configuration grown past what the hypervisor accepts: {@code extra} empty memory regions appended. */
     @Given("a copy of {string} with {int} more empty memory regions is at {string}")
     public void aGrownCopy(String source, int extra, String target) {
-        byte[] bytes = world.lab().linux().fs().read(path(source))
-                .orElseThrow(() -> new AssertionError("no " + path(source) + " on the board"));
+        byte[] bytes = configuration(String.format("a copy of \"%s\" with %d more empty memory regions is at \"%s\"",
+                source, extra, target), source);
         var cell = (dev.warden.config.CellConfig) dev.warden.config.CellConfigs.decode(bytes, source);
         var regions = new java.util.ArrayList<>(cell.memoryRegions());
         for (int i = 0; i < extra; i++) regions.add(new dev.warden.config.MemoryRegion(0, 0, 0, 0));
@@ -65,39 +68,88 @@ public class JailhouseSteps {
         world.lab().linux().fs().hide(path);
     }
 
+    @Given("the root file system has the file {string} at {string}")
+    public void theRootFileSystemHasTheFile(String file, String target) {
+        String step = String.format("the root file system has the file \"%s\" at \"%s\"", file, target);
+        if (!target.startsWith("/")) {
+            throw new IllegalArgumentException("step '" + step + "': \"" + target + "\" is not a path on the board (it must start with /)");
+        }
+        world.putOnRootFs(target, files.read(step, file).content());
+    }
+
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
         loggedIn();
-        succeeds("jailhouse enable " + path(cellFile));
+        String onBoard = files.onBoard(String.format("the hypervisor is enabled with the root cell \"%s\"", cellFile),
+                cellFile, CELLS, ProjectFileKind.ROOT_CELL_CONFIG);
+        succeeds("jailhouse enable " + onBoard);
     }
 
     @Given("the cell {string} is created")
     public void theCellIsCreated(String cellFile) {
-        succeeds("jailhouse cell create " + path(cellFile));
+        String onBoard = files.onBoard(String.format("the cell \"%s\" is created", cellFile), cellFile, CELLS,
+                ProjectFileKind.CELL_CONFIG);
+        succeeds("jailhouse cell create " + onBoard);
     }
 
     @Given("the inmate {string} is loaded into the cell {string}")
     public void theInmateIsLoaded(String inmate, String cell) {
-        succeeds("jailhouse cell load " + cell + " " + INMATES + inmate);
+        String image = inmate(String.format("the inmate \"%s\" is loaded into the cell \"%s\"", inmate, cell), inmate);
+        succeeds("jailhouse cell load " + cell + " " + image);
+    }
+
+    @Given("the inmate {string} is loaded into the cell {string} at {word}")
+    public void theInmateIsLoadedAt(String inmate, String cell, String address) {
+        String step = String.format("the inmate \"%s\" is loaded into the cell \"%s\" at %s", inmate, cell, address);
+        try {
+            Long.decode(address);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("step '" + step + "': \"" + address
+                    + "\" is not an address in the cell (expected a number such as 0x1000)");
+        }
+        succeeds("jailhouse cell load " + cell + " " + inmate(step, inmate) + " -a " + address);
     }
 
     @Given("the inmate {string} is loaded into the cell {string} with the access {string}")
     public void theProbeIsLoaded(String inmate, String cell, String access) {
-        theProbeIsLoadedWith(inmate, cell, java.util.List.of(access));
+        probe(String.format("the inmate \"%s\" is loaded into the cell \"%s\" with the access \"%s\"", inmate, cell, access),
+                inmate, cell, java.util.List.of(access));
     }
 
     @Given("the inmate {string} is loaded into the cell {string} with the accesses:")
     public void theProbeIsLoadedWith(String inmate, String cell, java.util.List<String> accesses) {
+        probe(String.format("the inmate \"%s\" is loaded into the cell \"%s\" with the accesses:", inmate, cell),
+                inmate, cell, accesses);
+    }
+
+    private void probe(String step, String inmate, String cell, java.util.List<String> accesses) {
+        String image = inmate(step, inmate);
         byte[] block = dev.warden.steps.inmates.ProbeParameters.of(accesses);
         world.lab().linux().fs().putBytes("/home/root/probe.bin", block);
-        succeeds("jailhouse cell load " + cell + " " + INMATES + inmate + " /home/root/probe.bin -a 0x1000");
+        succeeds("jailhouse cell load " + cell + " " + image + " /home/root/probe.bin -a 0x1000");
     }
 
     @Given("the inmate {string} is loaded into the cell {string} to switch on the CPUs {string}")
     public void thePsciProbeIsLoaded(String inmate, String cell, String mpidrs) {
+        String image = inmate(String.format("the inmate \"%s\" is loaded into the cell \"%s\" to switch on the CPUs \"%s\"",
+                inmate, cell, mpidrs), inmate);
         byte[] block = dev.warden.steps.inmates.PsciParameters.of(java.util.Arrays.asList(mpidrs.split("[ ,]+")));
         world.lab().linux().fs().putBytes("/home/root/psci.bin", block);
-        succeeds("jailhouse cell load " + cell + " " + INMATES + inmate + " /home/root/psci.bin -a 0x1000");
+        succeeds("jailhouse cell load " + cell + " " + image + " /home/root/psci.bin -a 0x1000");
+    }
+
+    /** The inmate's path on the board: a built-in inmate's, or the project's copied onto the board. */
+    private String inmate(String step, String name) {
+        return files.onBoard(step, name, INMATES, ProjectFileKind.INMATE);
+    }
+
+    /** A configuration's bytes: the project's file, or the file on the board. */
+    private byte[] configuration(String step, String source) {
+        if (ProjectFiles.isProjectPath(source)) {
+            return files.read(step, source, ProjectFileKind.ROOT_CELL_CONFIG, ProjectFileKind.CELL_CONFIG).content();
+        }
+        return world.lab().linux().fs().read(path(source))
+                .orElseThrow(() -> new AssertionError("no " + path(source) + " on the board"));
     }
 
     @Then("the register dump shows x{int} = {word}")

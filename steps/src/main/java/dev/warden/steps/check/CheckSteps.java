@@ -49,7 +49,7 @@ public class CheckSteps {
 
     @Given("{string} gets an extra memory region:")
     public void getsAnExtraMemoryRegion(String file, DataTable table) {
-        JailhouseConfig config = world.read(file);
+        JailhouseConfig config = world.read(String.format("\"%s\" gets an extra memory region:", file), file);
         CellConfig cell = config instanceof SystemConfig s ? s.rootCell() : (CellConfig) config;
         List<MemoryRegion> mem = new ArrayList<>(cell.memoryRegions());
         for (Map<String, String> row : table.asMaps()) {
@@ -67,13 +67,14 @@ public class CheckSteps {
 
     @Given("{string} asks for the CPUs {string}")
     public void asksForTheCpus(String file, String cpus) {
-        CellConfig cell = (CellConfig) world.read(file);
+        CellConfig cell = (CellConfig) world.read(String.format("\"%s\" asks for the CPUs \"%s\"", file, cpus), file);
         world.edit(file, cell.withCpus(CpuSet.parse(cpus)));
     }
 
     @Given("{string} grants only the interrupts {string}")
     public void grantsOnlyTheInterrupts(String file, String interrupts) {
-        CellConfig cell = (CellConfig) world.read(file);
+        CellConfig cell = (CellConfig) world.read(
+                String.format("\"%s\" grants only the interrupts \"%s\"", file, interrupts), file);
         Irqchip first = cell.irqchips().get(0);
         Irqchip only = Irqchip.of(first.address(), first.id(), first.pinBase(),
                 CpuSet.parse(interrupts).stream().boxed().toList());
@@ -82,34 +83,37 @@ public class CheckSteps {
 
     @Given("{string} is converted to revision {string}")
     public void isConvertedToRevision(String file, String revision) {
-        world.edit(file, ConfigConverter.convert(world.read(file), ConfigFormat.parse(revision)).config());
+        JailhouseConfig config = world.read(String.format("\"%s\" is converted to revision \"%s\"", file, revision), file);
+        world.edit(file, ConfigConverter.convert(config, ConfigFormat.parse(revision)).config());
     }
 
     @Given("{string} is cut off after {int} bytes")
     public void isCutOffAfter(String file, int bytes) throws Exception {
-        byte[] full = Files.readAllBytes(world.cell(file));
+        byte[] full = Files.readAllBytes(world.cell(String.format("\"%s\" is cut off after %d bytes", file, bytes), file));
         world.write(file, Arrays.copyOf(full, bytes));
     }
 
     @When("I check {string}")
     public void iCheck(String files) {
-        run(files, Optional.empty(), List.of());
+        run(String.format("I check \"%s\"", files), files, Optional.empty(), List.of());
     }
 
     @When("I check {string} against the device tree {string}")
     public void iCheckAgainstTheDeviceTree(String files, String dtb) {
-        run(files, Optional.of(world.deviceTree(dtb)), List.of());
+        String step = String.format("I check \"%s\" against the device tree \"%s\"", files, dtb);
+        run(step, files, Optional.of(world.deviceTree(step, dtb)), List.of());
     }
 
     @When("I check {string} against the device tree {string} with the overlay {string}")
     public void iCheckAgainstTheDeviceTreeWithTheOverlay(String files, String dtb, String overlay) {
-        run(files, Optional.of(world.deviceTree(dtb)), List.of(world.deviceTree(overlay)));
+        String step = String.format("I check \"%s\" against the device tree \"%s\" with the overlay \"%s\"", files, dtb, overlay);
+        run(step, files, Optional.of(world.deviceTree(step, dtb)), List.of(world.deviceTree(step, overlay)));
     }
 
-    private void run(String files, Optional<Path> dtb, List<Path> overlays) {
+    private void run(String step, String files, Optional<Path> dtb, List<Path> overlays) {
         List<Path> paths = new ArrayList<>();
         for (String f : files.trim().split("[,\\s]+")) {
-            paths.add(world.cell(f));
+            paths.add(world.cell(step, f));
         }
         CheckRun.Outcome o = CheckRun.run(paths.get(0), paths.subList(1, paths.size()), dtb, overlays);
         world.outcome(o);
@@ -169,7 +173,8 @@ public class CheckSteps {
 
     @Then("the file {string} is in the layout of revision {string}")
     public void theFileIsInTheLayoutOfRevision(String file, String revision) {
-        assertThat(world.read(file).format()).isEqualTo(ConfigFormat.parse(revision));
+        JailhouseConfig config = world.read(String.format("the file \"%s\" is in the layout of revision \"%s\"", file, revision), file);
+        assertThat(config.format()).isEqualTo(ConfigFormat.parse(revision));
     }
 
     @Then("the report has rule {string} at address {string}")
