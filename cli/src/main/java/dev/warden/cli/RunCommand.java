@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         fresh(results);
         fresh(junit);
         String chosenBoard = board != null ? board : p.defaultBoard("as each scenario names it");
-        long count = ScenarioRun.scenarios(plan);
+        long count = scenarioRun.scenarios(plan);
         out.printf("warden run: %d scenario%s from %s, board %s, %d thread%s%s%n", count, count == 1 ? "" : "s",
                 describe(root, selection), chosenBoard, threads, threads == 1 ? "" : "s", tagFilter.map(t -> ", tags " + t).orElse(""));
         out.flush();
@@ -117,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Allure results: " + root.relativize(results) + "/");
         if (allure.isPresent()) publish(allure.get(), target, results, err);
         out.flush();
-        if (summary.getTestsFoundCount() == 0) {
+        if (reporter.ran() == 0) {
             err.println("run: no scenario ran" + tagFilter.map(t -> " (none matches --tags " + t + ")").orElse(""));
             return 1;
         }

@@ -31,7 +31,7 @@ public final class UndefinedStepHint implements ConcurrentEventListener {
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(SnippetsSuggestedEvent.class, e -> {
-            String text = hint(e);
+            String text = hint(e, Path.of("").toAbsolutePath());
             synchronized (out) {
                 out.print(text);
                 out.flush();
@@ -39,10 +39,13 @@ public final class UndefinedStepHint implements ConcurrentEventListener {
         });
     }
 
-    /** The hint for one undefined step: where it is, what Warden offers instead, and Cucumber's snippet. */
-    public static String hint(SnippetsSuggestedEvent e) {
+    /**
+     * The hint for one undefined step: where it is (relative to {@code base} when inside it), what
+     * Warden offers instead, and Cucumber's snippet.
+     */
+    public static String hint(SnippetsSuggestedEvent e, Path base) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Undefined step at ").append(location(e.getUri())).append(':').append(e.getStepLocation().getLine())
+        sb.append("Undefined step at ").append(location(e.getUri(), base)).append(':').append(e.getStepLocation().getLine())
                 .append(": \"").append(e.getSuggestion().getStep()).append("\"\n");
         sb.append("  No Warden step matches it. The steps Warden knows, each with an example, are in ").append(STEPS_DOC)
                 .append(";\n  a project path such as \"cells/my-board.cell\" works wherever a step names a file.\n");
@@ -53,10 +56,9 @@ public final class UndefinedStepHint implements ConcurrentEventListener {
         return sb.toString();
     }
 
-    private static String location(URI uri) {
+    private static String location(URI uri, Path base) {
         if (!"file".equals(uri.getScheme())) return uri.getSchemeSpecificPart();
         Path p = Path.of(uri);
-        Path cwd = Path.of("").toAbsolutePath();
-        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+        return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
     }
 }

@@ -57,6 +57,12 @@ public final class RunReporter implements Consumer<ScenarioOutcome> {
 
     public synchronized int passed() { return passed; }
 
+    /** Scenarios that ran, whatever their verdict. */
+    public synchronized int ran() { return passed + failed.size() + skipped; }
+
+    /** The folder feature paths are shown relative to. */
+    public Path base() { return base; }
+
     public synchronized int failed() { return failed.size(); }
 
     /** A failed check says what it expected; anything else is a fault of its own kind, named with it. */

@@ -11,6 +11,7 @@ import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.WriteEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,19 @@ import java.util.function.Consumer;
 public final class ScenarioProgress implements ConcurrentEventListener {
 
     private static final AtomicReference<Consumer<ScenarioOutcome>> RUN = new AtomicReference<>();
+    private static volatile Path base = Path.of("").toAbsolutePath();
 
     private final Map<UUID, Collected> running = new ConcurrentHashMap<>();
     // Cucumber suggests snippets while it builds the test case, before the scenario starts
     private final Map<String, List<String>> hints = new ConcurrentHashMap<>();
 
-    /** Sends the outcomes of the scenarios about to run to {@code run}; one run at a time per JVM. */
-    static void start(Consumer<ScenarioOutcome> run) {
+    /**
+     * Sends the outcomes of the scenarios about to run to {@code run}; one run at a time per JVM.
+     * Feature paths in hints are shown relative to {@code project}.
+     */
+    static void start(Consumer<ScenarioOutcome> run, Path project) {
         if (!RUN.compareAndSet(null, run)) throw new IllegalStateException("another warden run is in progress in this JVM");
+        base = project;
     }
 
     static void stop() {
@@ -46,7 +52,7 @@ public final class ScenarioProgress implements ConcurrentEventListener {
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(SnippetsSuggestedEvent.class, e -> hints
                 .computeIfAbsent(key(e.getUri().toString(), e.getTestCaseLocation().getLine()), k -> new ArrayList<>())
-                .add(UndefinedStepHint.hint(e)));
+                .add(UndefinedStepHint.hint(e, base)));
         publisher.registerHandlerFor(EmbedEvent.class, e -> {
             if (e.getName() != null && e.getName().startsWith("console ") && e.getMediaType().startsWith("text/")) {
                 collected(e.getTestCase()).consoles.add(new ScenarioOutcome.Transcript(e.getName(),

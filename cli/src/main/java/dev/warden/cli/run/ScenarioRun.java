@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.platform.commons.JUnitException;
@@ -103,15 +105,21 @@ public final class ScenarioRun {
         return plan;
     }
 
-    /** The number of scenarios in a plan (examples of an outline each count). */
-    public static long scenarios(TestPlan plan) {
-        return plan.countTestIdentifiers(TestIdentifier::isTest);
+    /**
+     * The number of scenarios of a plan that will run (each example of an outline counts). Cucumber's
+     * engine keeps the scenarios a tag expression leaves out in the plan and skips them, so they are
+     * not counted here.
+     */
+    public long scenarios(TestPlan plan) {
+        Optional<Expression> filter = tags.map(TagExpressionParser::parse);
+        return plan.countTestIdentifiers(t -> t.isTest() && filter.map(f -> f.evaluate(t.getTags().stream()
+                .map(tag -> "@" + tag.getName()).toList())).orElse(true));
     }
 
     /** Runs the discovered scenarios, handing each finished one to {@code progress}. */
     public TestExecutionSummary execute(TestPlan plan, RunReporter progress, PrintWriter err) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        ScenarioProgress.start(progress);
+        ScenarioProgress.start(progress, progress.base());
         try {
             launcher.execute(plan, summary, new LegacyXmlReportGeneratingListener(junitReports, err));
         } finally {
