@@ -1,5 +1,6 @@
 package dev.warden.steps;
 
+import dev.warden.steps.docs.StepDoc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.board.ConsoleRole;
@@ -37,12 +38,16 @@ public class JailhouseSteps {
         this.files = files;
     }
 
+    @StepDoc(value = "The release the root file system carries: `upstream` or `ti-v0.10` (default: the board profile's).",
+            example = {"Given the Jailhouse release is \"ti-v0.10\""})
     @Given("the Jailhouse release is {string}")
     public void theJailhouseReleaseIs(String release) {
         world.request().personality(Personality.parse(release));
     }
 
     /** A damaged copy of a configuration: byte {@code offset} replaced, the rest as it was. */
+    @StepDoc(value = "A damaged copy of a configuration (built-in name, project path or board path) at a path on the board.",
+            example = {"Given a copy of \"k3-am654-idk-inmate-demo.cell\" with byte 5 set to 0 is at \"/home/root/x86-inmate.cell\""})
     @Given("a copy of {string} with byte {int} set to {int} is at {string}")
     public void aDamagedCopy(String source, int offset, int value, String target) {
         byte[] bytes = configuration(String.format("a copy of \"%s\" with byte %d set to %d is at \"%s\"",
@@ -52,6 +57,8 @@ public class JailhouseSteps {
     }
 
     /** A configuration grown past what the hypervisor accepts: {@code extra} empty memory regions appended. */
+    @StepDoc(value = "A configuration grown past what the hypervisor accepts, at a path on the board.",
+            example = {"Given a copy of \"k3-am654-idk-inmate-demo.cell\" with 2100 more empty memory regions is at \"/home/root/huge.cell\""})
     @Given("a copy of {string} with {int} more empty memory regions is at {string}")
     public void aGrownCopy(String source, int extra, String target) {
         byte[] bytes = configuration(String.format("a copy of \"%s\" with %d more empty memory regions is at \"%s\"",
@@ -63,11 +70,15 @@ public class JailhouseSteps {
                 dev.warden.config.CellConfigs.encode(cell.withMemoryRegions(regions)));
     }
 
+    @StepDoc(value = "Hides a file of the root file system.",
+            example = {"Given the root file system has no \"/lib/firmware/jailhouse.bin\""})
     @Given("the root file system has no {string}")
     public void theRootFileSystemHasNo(String path) {
         world.lab().linux().fs().hide(path);
     }
 
+    @StepDoc(value = "Copies a file of your project (any kind) onto the root file system at that path.",
+            example = {"Given the root file system has the file \"inmates/params.bin\" at \"/home/root/params.bin\""})
     @Given("the root file system has the file {string} at {string}")
     public void theRootFileSystemHasTheFile(String file, String target) {
         String step = String.format("the root file system has the file \"%s\" at \"%s\"", file, target);
@@ -77,6 +88,8 @@ public class JailhouseSteps {
         world.putOnRootFs(target, files.read(step, file).content());
     }
 
+    @StepDoc(value = "Logs in and runs `jailhouse enable` with the root cell configuration: a built-in name (in `/usr/share/jailhouse/cells/`) or your project's file, copied to `/home/root/<path>`.",
+            example = {"Given the hypervisor is enabled with the root cell \"k3-am654-idk.cell\"", "Given the hypervisor is enabled with the root cell \"cells/my-board.cell\""})
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
         loggedIn();
@@ -85,6 +98,8 @@ public class JailhouseSteps {
         succeeds("jailhouse enable " + onBoard);
     }
 
+    @StepDoc(value = "Runs `jailhouse cell create` with the cell configuration (built-in name or project path); it must succeed.",
+            example = {"Given the cell \"k3-am654-idk-inmate-demo.cell\" is created", "Given the cell \"cells/my-board-inmate.cell\" is created"})
     @Given("the cell {string} is created")
     public void theCellIsCreated(String cellFile) {
         String onBoard = files.onBoard(String.format("the cell \"%s\" is created", cellFile), cellFile, CELLS,
@@ -92,12 +107,16 @@ public class JailhouseSteps {
         succeeds("jailhouse cell create " + onBoard);
     }
 
+    @StepDoc(value = "Runs `jailhouse cell load NAME IMAGE` with a built-in inmate (in `/usr/share/jailhouse/inmates/`) or your project's binary.",
+            example = {"Given the inmate \"uart-demo.bin\" is loaded into the cell \"inmate-demo\""})
     @Given("the inmate {string} is loaded into the cell {string}")
     public void theInmateIsLoaded(String inmate, String cell) {
         String image = inmate(String.format("the inmate \"%s\" is loaded into the cell \"%s\"", inmate, cell), inmate);
         succeeds("jailhouse cell load " + cell + " " + image);
     }
 
+    @StepDoc(value = "The same, at a load address in the cell (`jailhouse cell load NAME IMAGE -a ADDRESS`).",
+            example = {"Given the inmate \"inmates/my-demo.bin\" is loaded into the cell \"my-inmate\" at 0x0"})
     @Given("the inmate {string} is loaded into the cell {string} at {word}")
     public void theInmateIsLoadedAt(String inmate, String cell, String address) {
         String step = String.format("the inmate \"%s\" is loaded into the cell \"%s\" at %s", inmate, cell, address);
@@ -110,12 +129,16 @@ public class JailhouseSteps {
         succeeds("jailhouse cell load " + cell + " " + inmate(step, inmate) + " -a " + address);
     }
 
+    @StepDoc(value = "Loads the mmio-probe inmate with its parameter block: one access (`read32 ADDR`, `write8 ADDR VALUE`, `exec ADDR`, `hvc0`).",
+            example = {"Given the inmate \"mmio-probe.bin\" is loaded into the cell \"inmate-demo\" with the access \"write32 0x02800000 0x41\""})
     @Given("the inmate {string} is loaded into the cell {string} with the access {string}")
     public void theProbeIsLoaded(String inmate, String cell, String access) {
         probe(String.format("the inmate \"%s\" is loaded into the cell \"%s\" with the access \"%s\"", inmate, cell, access),
                 inmate, cell, java.util.List.of(access));
     }
 
+    @StepDoc(value = "The same, with one access per table row, in order.",
+            example = {"Given the inmate \"mmio-probe.bin\" is loaded into the cell \"inmate-demo\" with the accesses:\n  | write32 0x8000 0x12345678 |\n  | read32 0x8000             |"})
     @Given("the inmate {string} is loaded into the cell {string} with the accesses:")
     public void theProbeIsLoadedWith(String inmate, String cell, java.util.List<String> accesses) {
         probe(String.format("the inmate \"%s\" is loaded into the cell \"%s\" with the accesses:", inmate, cell),
@@ -129,6 +152,8 @@ public class JailhouseSteps {
         succeeds("jailhouse cell load " + cell + " " + image + " /home/root/probe.bin -a 0x1000");
     }
 
+    @StepDoc(value = "Loads the psci-cpu-on inmate with the MPIDRs it asks PSCI to switch on.",
+            example = {"Given the inmate \"psci-cpu-on.bin\" is loaded into the cell \"inmate-demo\" to switch on the CPUs \"0x100 0x1\""})
     @Given("the inmate {string} is loaded into the cell {string} to switch on the CPUs {string}")
     public void thePsciProbeIsLoaded(String inmate, String cell, String mpidrs) {
         String image = inmate(String.format("the inmate \"%s\" is loaded into the cell \"%s\" to switch on the CPUs \"%s\"",
@@ -152,6 +177,8 @@ public class JailhouseSteps {
                 .orElseThrow(() -> new AssertionError("no " + path(source) + " on the board"));
     }
 
+    @StepDoc(value = "The last fault's register dump on the hypervisor console shows the register with that value.",
+            example = {"Then the register dump shows x0 = 0x2800000"})
     @Then("the register dump shows x{int} = {word}")
     public void theRegisterDumpShows(int register, String value) {
         String expected = String.format("x%d: %016x", register, Long.decode(value));
@@ -162,6 +189,8 @@ public class JailhouseSteps {
      * The data-abort syndrome in the dump (esr: EC IL ISS) names the transfer register (ISS.SRT,
      * bits 16-20); that register must hold the value: the dump shows the core's real registers.
      */
+    @StepDoc(value = "The data-abort syndrome (ESR) of the last dump names a transfer register, and that register holds the value.",
+            example = {"Then the register the fault's syndrome names holds 0x41"})
     @Then("the register the fault's syndrome names holds {word}")
     public void theSyndromeRegisterHolds(String value) {
         String dump = lastRegisterDump();
@@ -180,21 +209,29 @@ public class JailhouseSteps {
         return text.substring(dump);
     }
 
+    @StepDoc(value = "Runs `jailhouse cell start`; it must succeed.",
+            example = {"When the cell \"inmate-demo\" is started"})
     @When("the cell {string} is started")
     public void theCellIsStarted(String cell) {
         succeeds("jailhouse cell start " + cell);
     }
 
+    @StepDoc(value = "Runs `jailhouse cell destroy`; it must succeed.",
+            example = {"When the cell \"inmate-demo\" is destroyed"})
     @When("the cell {string} is destroyed")
     public void theCellIsDestroyed(String cell) {
         succeeds("jailhouse cell destroy " + cell);
     }
 
+    @StepDoc(value = "The last command exited with status 0.",
+            example = {"Then the command succeeds"})
     @Then("the command succeeds")
     public void theCommandSucceeds() {
         assertThat(exitStatus()).as("exit status of the last command").isZero();
     }
 
+    @StepDoc(value = "The last command exited with another status and printed the text.",
+            example = {"Then the command fails with \"JAILHOUSE_CELL_CREATE: Invalid argument\""})
     @Then("the command fails with {string}")
     public void theCommandFailsWith(String message) {
         String output = world.lastCommandOutput();
@@ -202,6 +239,8 @@ public class JailhouseSteps {
         assertThat(exitStatus()).as("exit status of '%s'", world.lastCommand()).isNotZero();
     }
 
+    @StepDoc(value = "The hypervisor's state of the cell: `running`, `running/locked`, `shut down`, `failed`.",
+            example = {"Then the cell \"inmate-demo\" is in state \"failed\""})
     @Then("the cell {string} is in state {string}")
     public void theCellIsInState(String name, String state) {
         Cell cell = hypervisor().cellNamed(name).orElseThrow(() -> new AssertionError("no cell named \"" + name
@@ -209,27 +248,37 @@ public class JailhouseSteps {
         assertThat(cell.state()).as("state of cell \"%s\"", name).isEqualTo(CellState.parse(state));
     }
 
+    @StepDoc(value = "The hypervisor's state of the root cell.",
+            example = {"Then the root cell is \"running\""})
     @Then("the root cell is {string}")
     public void theRootCellIs(String state) {
         assertThat(hypervisor().root().state()).isEqualTo(CellState.parse(state));
     }
 
+    @StepDoc(value = "The CPU is marked failed in the cell that owns it.",
+            example = {"Then CPU 3 is parked"})
     @Then("CPU {int} is parked")
     public void cpuIsParked(int cpu) {
         Cell owner = hypervisor().cellOfCpu(cpu).orElseThrow(() -> new AssertionError("no cell owns CPU " + cpu));
         assertThat(owner.failedCpus().get(cpu)).as("CPU %d of cell \"%s\" is marked failed", cpu, owner.name()).isTrue();
     }
 
+    @StepDoc(value = "Only the root cell is left.",
+            example = {"Then no cell exists but the root cell"})
     @Then("no cell exists but the root cell")
     public void onlyTheRootCell() {
         assertThat(hypervisor().cells()).extracting(Cell::name).containsExactly(hypervisor().root().name());
     }
 
+    @StepDoc(value = "Jailhouse is no longer enabled.",
+            example = {"Then the hypervisor is disabled"})
     @Then("the hypervisor is disabled")
     public void theHypervisorIsDisabled() {
         assertThat(world.lab().hypervisor()).as("the hypervisor").isEmpty();
     }
 
+    @StepDoc(value = "The hypervisor console's page pool lines: destroying the cells gave every page back.",
+            example = {"Then the page pool usage after cell destruction equals that after late setup"})
     @Then("the page pool usage after cell destruction equals that after late setup")
     public void poolReturns() {
         String text = world.lab().console(ConsoleRole.HYPERVISOR).text();
