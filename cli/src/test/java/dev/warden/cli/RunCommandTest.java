@@ -141,6 +141,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aScenarioThatNamesNoBoardGetsWardenYamlsBoardOrTheOneGivenWithBoard() {
+        RunProject p = RunProject.in(dir);
+        String feature = p.feature("default-board.feature").toString();
+
+        Result yaml = RunProject.warden("run", "--project", dir.toString(), feature);
+        Result chosen = RunProject.warden("run", "--project", dir.toString(), "--board", "k3-am654-idk", feature);
+
+        assertThat(yaml.code()).as("%s%s", yaml.out(), yaml.err()).isZero();
+        assertThat(yaml.out()).contains(", board qemu-arm64-virt, ");
+        assertThat(RunProject.transcripts(dir.resolve("target/allure-results")).keySet())
+                .as("the last run's consoles").containsExactly("the board named by warden.yaml or --board / console main_uart0 (virtual time)");
+        assertThat(chosen.code()).as("%s%s", chosen.out(), chosen.err()).isZero();
+        assertThat(chosen.out()).contains(", board k3-am654-idk, ");
+        assertThat(System.getProperty("warden.board")).as("--board is this run's only").isNull();
+    }
+
+    @Test
     void badInputIsNamedAndExitsWithTwo() throws IOException {
         RunProject p = RunProject.in(dir);
         Files.writeString(p.feature("broken.feature"), "Feature: broken\n  Scenario: x\n    Given the board \"x\"\n  Examples oops\n");
