@@ -183,6 +183,19 @@ class RunCommandTest {
     }
 
     @Test
+    void withReportTheSingleFileReportIsWrittenFromTheAllureCommandLineOfTheLocalRepository() throws IOException {
+        RunProject p = RunProject.in(dir);
+
+        Result r = RunProject.warden("run", "--project", dir.toString(), "--report", p.feature("team-files.feature").toString());
+
+        assertThat(r.code()).as("%s%s", r.out(), r.err()).isZero();
+        Path index = dir.resolve("target/allure-report/index.html");
+        assertThat(index).isRegularFile();
+        assertThat(Files.size(index)).as("the single-file report").isGreaterThan(100_000);
+        assertThat(dir.resolve("target/allure-results/environment.properties")).content().contains("Project = " + dir.toAbsolutePath().normalize());
+    }
+
+    @Test
     void theReportNeedsTheAllureCommandLineAndSaysHowToGetIt() {
         RunProject p = RunProject.in(dir);
         String before = System.getProperty("maven.repo.local");
