@@ -78,7 +78,7 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab powerOn(WardenProject project, String boardName, BootRequest request) {
         BoardProfile profile = project.board(boardName);
-        Path media = profile.boot().media();
+        Path media = request.mediaFolder().orElse(profile.boot().media());
         if (!Files.isDirectory(media)) {
             throw new IllegalStateException("board " + boardName + ": boot media folder " + media + " does not exist");
         }
