@@ -111,9 +111,7 @@ class RootCellFromTreeTest {
         CreatedConfigs c = create(bare, "0xa0100000,0x400000", null);
 
         assertThat(c.root().hypervisorMemory().phys()).isEqualTo(0xa0100000L);
-        assertThat(c.root().rootCell().memoryRegions()).noneMatch(m -> m.physContains(0xa0100000L) && !m.has(MemoryRegion.IO)
-                && m.size() > 0 && !m.has(MemoryRegion.ROOTSHARED) && m.phys() <= 0xa0100000L && m.flags() == 0x7
-                && m.physContains(0xa0200000L));
+        assertThat(c.root().rootCell().memoryRegions()).noneMatch(m -> m.physContains(0xa0100000L));
     }
 
     @Test
