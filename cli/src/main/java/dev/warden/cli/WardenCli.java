@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         CheckCommand.class,
         RunImageCommand.class,
         BootCommand.class,
+        BoardCommand.class,
     })
 public final class WardenCli implements Runnable {
 

@@ -43,7 +43,8 @@ public record BoardTree(DeviceTree base, DeviceTree merged, Path dtb, List<Path>
             try {
                 merged = DeviceTree.read(Overlays.fdtoverlay(base, blobs), name(dtb));
             } catch (FdtException e) {
-                throw new BoardTreeException(Overlays.fdtoverlayFailureLine(e) + ": " + e.getMessage());
+                throw new BoardTreeException(e.getMessage() + "; the overlay does not apply to " + name(dtb)
+                        + " (as fdtoverlay would fail)");
             }
         }
         BoardTree tree = new BoardTree(baseTree, merged, dtb, overlays);
