@@ -182,6 +182,12 @@ public final class ProfileFromTree {
             List<RegEntry> wanted = kind.equals("gicv3") ? regs.get().subList(0, Math.min(2, regs.get().size()))
                     : kind.equals("uart-8250") || kind.equals("pl011") ? regs.get().subList(0, 1) : regs.get();
             for (RegEntry r : wanted) regions.add(new Region(r.address(), r.size()));
+            if (!n.reg().isEmpty() && n.reg().get(0).address() != regs.get().get(0).address()) {
+                // the emulator puts the device at its CPU address; Warden's Linux model probes the raw reg
+                draft.notes.add(n.path() + " sits behind a bus that moves its reg (0x" + Long.toHexString(n.reg().get(0)
+                        .address()) + " is 0x" + Long.toHexString(regs.get().get(0).address()) + " to the CPU); "
+                        + "Warden's Linux model expects identity-mapped buses");
+            }
             Optional<Region> clash = regions.stream().filter(r -> taken.stream().anyMatch(r::overlaps)).findFirst();
             if (clash.isPresent()) {
                 draft.notes.add(n.path() + " is left out: its registers overlap RAM or a device listed before it");
