@@ -8,6 +8,7 @@ import dev.warden.config.CellConfigs;
 import dev.warden.config.ConfigYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,32 @@ class ConfigCreateCommandTest {
         assertThat(syntax.exitCode()).isEqualTo(2);
         assertThat(syntax.err()).isEqualTo("--hypervisor 0x89fa00000: expected ADDR,SIZE (e.g. 0x8dfc00000,0x400000)\n");
         assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void aTreeWithoutMemoryOrCpusIsRefusedForBothCommands() throws Exception {
+        dev.warden.devicetree.model.DeviceTree full = dev.warden.devicetree.model.DeviceTree.read(Files.readAllBytes(Path.of(DTB)), DTB);
+        List<dev.warden.devicetree.model.Node> kept = new java.util.ArrayList<>();
+        for (dev.warden.devicetree.model.Node n : full.root().children()) {
+            if (!n.baseName().equals("memory")) kept.add(copy(n));
+        }
+        Path noMemory = tmp.resolve("no-memory.dtb");
+        Files.write(noMemory, new dev.warden.devicetree.model.DeviceTree(
+                new dev.warden.devicetree.model.Node("", full.root().properties(), kept)).toDtb());
+
+        DtCliFixtures.Result create = run("config", "create", "--dtb", noMemory.toString(), "-o", tmp.resolve("x.yaml").toString());
+        DtCliFixtures.Result init = run("board", "init", "--dtb", noMemory.toString(), "-o", tmp.resolve("p/x.yaml").toString());
+
+        assertThat(create.exitCode()).isEqualTo(2);
+        assertThat(create.err()).isEqualTo("no-memory.dtb: no /memory node with a reg (expected the RAM banks, e.g. "
+                + "memory@80000000 { device_type = \"memory\"; reg = <...>; })\n");
+        assertThat(init.exitCode()).isEqualTo(2);
+        assertThat(init.err()).isEqualTo(create.err());
+    }
+
+    private static dev.warden.devicetree.model.Node copy(dev.warden.devicetree.model.Node n) {
+        return new dev.warden.devicetree.model.Node(n.name(), n.properties(),
+                n.children().stream().map(ConfigCreateCommandTest::copy).toList());
     }
 
     @Test
