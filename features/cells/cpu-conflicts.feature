@@ -11,6 +11,7 @@ Feature: Two cells never share a CPU
   Scenario: a root cell whose CPUs are not the CPUs Linux has online
     Given the board "qemu-arm64-virt" has booted with the overlay "qemu-arm64-virt-jailhouse.dtbo"
     And I am logged in as root
+    And the jailhouse driver is loaded
     When I run "jailhouse enable /home/root/configs/qemu-arm64-4cpus.cell"
     Then the command fails with "JAILHOUSE_ENABLE: Invalid argument"
     And the primary console never showed "The Jailhouse is opening."

@@ -1,7 +1,8 @@
 /*
- * TI AM654 IDK, inmate-demo cell (jailhouse configs/arm64/k3-am654-inmate-demo):
- * the cell owns MCU UART0 (8250, 32-bit registers 4 bytes apart, divider 0x35)
- * and runs on A53 CPU 2; its RAM is mapped at cell address 0.
+ * TI AM654 IDK, inmate-demo cell (jailhouse configs/arm64/k3-am654-idk-inmate-demo
+ * of the next branch, Warden's fixture; master's k3-am654-inmate-demo): the cell
+ * owns MCU UART0 (8250, 32-bit registers 4 bytes apart, divider 0x35) and runs
+ * on A53 CPU 1 (CPU 2 on master); its RAM is mapped at cell address 0.
  */
 #define BOARD_NAME		"k3-am654-idk"
 #define BOARD_IN_CELL		1

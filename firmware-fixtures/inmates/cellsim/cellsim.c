@@ -6,7 +6,19 @@
  * The board the cell build was made for is a word at comm page + 0x800 (0
  * qemu-arm64-virt, 1 k3-am654-idk, 2 k3-j721e-evm). For the K3 builds the
  * GIC windows are remapped page by page onto QEMU's GIC and the 8250 is
- * emulated here; for qemu-arm64-virt the PL011 and GIC are passed through.
+ * emulated here; for qemu-arm64-virt the GIC and the PL011's 4 KiB page (as
+ * in Jailhouse's qemu-arm64-inmate-demo cell) are passed through.
+ *
+ * The Jailhouse hypercall answers what Jailhouse gives a non-root cell:
+ * -EPERM (-1) for the cell-management calls and CELL_GET_STATE, the page
+ * pool figures of the i-hypercalls recording (reference rig) for
+ * HYPERVISOR_GET_INFO, the state and cellsim's own trap counts for the
+ * cell's CPU (CPU 1, as in Warden's three inmate-demo cells) in
+ * CPU_GET_INFO, the debug console when the comm region permits it, and
+ * -ENOSYS (-38) for anything else. SMCs are sorted by owner like Jailhouse
+ * does: Arm architecture (SMCCC_VERSION, SMCCC_ARCH_FEATURES; any other
+ * function stops the cell), SiP (-1), standard (PSCI), anything else stops
+ * the cell. A stop on a fault prints the syndrome and the cell's registers.
  */
 #include "inmate.h"
 
@@ -50,6 +62,16 @@ static const struct board *board;
 #define EC_SMC64		0x17
 #define EC_DABT_LOW		0x24
 
+#define EPERM			1
+#define EINVAL			22
+#define ENOSYS			38
+
+/* The cell's CPU in Jailhouse's numbering (CPU_GET_INFO). */
+#define CELL_CPU		1
+/* CPU_GET_INFO statistics 1000 + n, as Jailhouse numbers them (facts 4.10). */
+enum { STAT_TOTAL, STAT_MMIO, STAT_MANAGEMENT, STAT_HYPERCALL, STAT_MAINTENANCE,
+       STAT_VIRT_IRQ, STAT_VIRT_SGI, STAT_PSCI, STAT_SMCCC, STATS };
+
 #define GICD_CTLR		QEMU_GICD
 #define GICR0			QEMU_GICR
 
@@ -65,8 +87,11 @@ struct frame {
 static u64 s2_level1[4] __attribute__((aligned(4096)));
 static u64 s2_low[512] __attribute__((aligned(4096)));	/* IPA 0 .. 1 GiB */
 static u64 s2_comm[512] __attribute__((aligned(4096)));	/* IPA 2 .. 3 GiB */
-static u64 s2_gic_pages[512] __attribute__((aligned(4096)));	/* K3 GIC windows */
+static u64 s2_pages[512] __attribute__((aligned(4096)));	/* K3 GIC windows, or the PL011 page */
 static u32 uart_lcr, uart_dll;
+static u64 stats[STATS];
+/* HYPERVISOR_GET_INFO 0..4: mem pool size/used, remap pool size/used, cells. */
+static const long hypervisor_info[] = { 994, 158, 131072, 528, 2 };
 static char console_line[256];
 static unsigned int console_len;
 
@@ -87,10 +112,27 @@ static void __attribute__((noreturn)) stop_cell(const char *why, u64 value)
 	host_power_off();
 }
 
+/* The syndrome and the cell's registers, laid out like Jailhouse's dump. */
+static void dump_cell(const struct frame *f, u64 esr)
+{
+	unsigned int i;
+
+	printk("cellsim: ESR 0x%08lx (EC 0x%02lx, ISS 0x%07lx), SPSR 0x%lx, SP_EL1 0x%lx, LR 0x%lx\n",
+	       esr, esr >> 26, esr & 0x1ffffff, read_sysreg(spsr_el2), read_sysreg(sp_el1), f->x[30]);
+	for (i = 0; i < 30; i++)
+		printk("%sx%u: %016lx%s", i < 10 ? " " : "", i, f->x[i], i % 3 == 2 ? "\n" : "  ");
+}
+
+static void __attribute__((noreturn)) fault_stop(const struct frame *f, u64 esr)
+{
+	dump_cell(f, esr);
+	stop_cell("stopped at", read_sysreg(elr_el2));
+}
+
 static void map_pages(u64 ipa, u64 pa, u64 size)
 {
 	for (; size; size -= PAGE_4K, ipa += PAGE_4K, pa += PAGE_4K)
-		s2_gic_pages[(ipa % BLOCK_2M) / PAGE_4K] = pa | S2_PAGE | S2_DEVICE;
+		s2_pages[(ipa % BLOCK_2M) / PAGE_4K] = pa | S2_PAGE | S2_DEVICE;
 }
 
 static void setup_stage2(void)
@@ -98,12 +140,13 @@ static void setup_stage2(void)
 	s2_low[0] = CELL_RAM_PA | S2_BLOCK | S2_NORMAL;
 	if (board->gicd == QEMU_GICD) {
 		s2_low[QEMU_GICD / BLOCK_2M] = QEMU_GICD | S2_BLOCK | S2_DEVICE;	/* GICD, GICR */
-		s2_low[QEMU_UART / BLOCK_2M] = QEMU_UART | S2_BLOCK | S2_DEVICE;	/* PL011 */
+		map_pages(QEMU_UART, QEMU_UART, PAGE_4K);				/* PL011 only */
+		s2_low[QEMU_UART / BLOCK_2M] = (u64)s2_pages | 3;
 	} else {
 		/* The K3 GIC windows sit in one 2 MiB block; remap them page by page. */
 		map_pages(board->gicd, QEMU_GICD, 0x10000);
 		map_pages(board->gicr, QEMU_GICR, 0x20000);
-		s2_low[board->gicd / BLOCK_2M] = (u64)s2_gic_pages | 3;
+		s2_low[board->gicd / BLOCK_2M] = (u64)s2_pages | 3;
 	}
 	s2_comm[0] = COMM_PA | S2_BLOCK | S2_NORMAL;
 	s2_level1[0] = (u64)s2_low | 3;
@@ -148,12 +191,73 @@ static long psci(struct frame *f)
 	}
 }
 
+/* SMC from the cell, sorted by owner (function ID bits 29:24) as Jailhouse does. */
+static void smc(struct frame *f, u64 esr)
+{
+	u32 function = (u32)f->x[0];
+	unsigned int owner = (function >> 24) & 0x3f;
+	long ret;
+
+	stats[owner == 4 ? STAT_PSCI : STAT_SMCCC]++;
+	switch (owner) {
+	case 0:		/* Arm architecture */
+		if (function == 0x80000000U) {
+			ret = 0x10001;		/* SMCCC_VERSION 1.1 */
+		} else if (function == 0x80000001U) {
+			ret = f->x[1] == 0x80000001U ? 0 : -1;	/* SMCCC_ARCH_FEATURES */
+		} else {
+			printk("cellsim: unhandled SMC arch trap 0x%x\n", function);
+			fault_stop(f, esr);
+		}
+		break;
+	case 2:		/* SiP */
+		ret = -1;
+		break;
+	case 4:		/* standard: PSCI */
+		ret = psci(f);
+		break;
+	default:
+		printk("cellsim: unhandled SMC 0x%x (owner %u)\n", function, owner);
+		fault_stop(f, esr);
+	}
+	f->x[0] = (u64)ret;
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+}
+
+static long cpu_get_info(u64 cpu, u64 type)
+{
+	if (cpu != CELL_CPU)
+		return -EPERM;
+	if (type == 0)
+		return 0;		/* JAILHOUSE_CPU_RUNNING */
+	if (type >= 1000 && type < 1000 + STATS)
+		return (long)(stats[type - 1000] & 0x7fffffff);
+	return -EINVAL;
+}
+
 static long hypercall(struct frame *f)
 {
 	char c = (char)f->x[1];
 
-	if (f->x[0] != JAILHOUSE_HC_DEBUG_CONSOLE_PUTC)
-		return -38;
+	switch (f->x[0]) {
+	case JAILHOUSE_HC_DISABLE:
+	case JAILHOUSE_HC_CELL_CREATE:
+	case JAILHOUSE_HC_CELL_START:
+	case JAILHOUSE_HC_CELL_SET_LOADABLE:
+	case JAILHOUSE_HC_CELL_DESTROY:
+	case JAILHOUSE_HC_CELL_GET_STATE:
+		return -EPERM;		/* only the root cell may */
+	case JAILHOUSE_HC_HYPERVISOR_GET_INFO:
+		return f->x[1] < ARRAY_SIZE(hypervisor_info) ? hypervisor_info[f->x[1]] : -EINVAL;
+	case JAILHOUSE_HC_CPU_GET_INFO:
+		return cpu_get_info(f->x[1], f->x[2]);
+	case JAILHOUSE_HC_DEBUG_CONSOLE_PUTC:
+		if (!(((volatile struct comm_region *)COMM_PA)->flags & COMM_FLAG_DBG_PUTC_PERMITTED))
+			return -EPERM;
+		break;
+	default:
+		return -ENOSYS;
+	}
 	/* Collect debug-console characters; print them a line at a time. */
 	if (c == '\r')
 		return 0;
@@ -220,7 +324,7 @@ static void data_abort(struct frame *f, u64 esr)
 	}
 	printk("cellsim: unhandled data %s at 0x%lx(%u), ELR 0x%lx\n", write ? "write" : "read",
 	       ipa, width, read_sysreg(elr_el2));
-	stop_cell("stopped at", read_sysreg(elr_el2));
+	fault_stop(f, esr);
 }
 
 static void wfi_trap(void)
@@ -239,25 +343,29 @@ void handle_trap(struct frame *f)
 {
 	u64 esr = read_sysreg(esr_el2);
 
+	stats[STAT_TOTAL]++;
 	switch (esr >> 26) {
 	case EC_WFX:
 		wfi_trap();
 		break;
 	case EC_HVC64:
-		if ((esr & 0xffff) != 0x4a48)
-			stop_cell("forbidden hvc, immediate", esr & 0xffff);
+		if ((esr & 0xffff) != 0x4a48) {
+			printk("cellsim: forbidden hvc, immediate 0x%lx\n", esr & 0xffff);
+			fault_stop(f, esr);
+		}
+		stats[STAT_HYPERCALL]++;
 		f->x[0] = (u64)hypercall(f);
 		break;
 	case EC_SMC64:
-		f->x[0] = (u64)psci(f);
-		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+		smc(f, esr);
 		break;
 	case EC_DABT_LOW:
+		stats[STAT_MMIO]++;
 		data_abort(f, esr);
 		break;
 	default:
 		printk("cellsim: unhandled trap, ESR 0x%lx\n", esr);
-		stop_cell("stopped at", read_sysreg(elr_el2));
+		fault_stop(f, esr);
 	}
 }
 

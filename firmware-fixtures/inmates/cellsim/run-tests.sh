@@ -32,7 +32,7 @@ comm_page() {
 	} > "$1"
 }
 
-# run_case NAME BOARD INMATE REVISION FLAGS LINES [probe|psci mkparams-arguments...]
+# run_case NAME BOARD INMATE REVISION FLAGS LINES [probe|psci|cmdline mkparams-arguments...]
 run_case() {
 	name=$1 board=$2 inmate=$3 revision=$4 flags=$5 lines=$6
 	shift 6
@@ -82,6 +82,26 @@ run_case am654-mmio-probe-parked k3-am654-idk mmio-probe 2 0 40 probe \
 run_case j721e-uart-demo k3-j721e-evm uart-demo 2 0 5
 run_case j721e-gic-demo k3-j721e-evm gic-demo 2 0 6
 run_case j721e-psci-cpu-on k3-j721e-evm psci-cpu-on 2 3 20 psci 0x1
+
+# park-demo: one 32-bit access (ldr w1, [x19] / str w1, [x19]) outside the cell.
+run_case park-demo qemu-arm64-virt park-demo 2 0 30
+run_case park-demo-uart-page qemu-arm64-virt park-demo 2 0 30 cmdline "addr=0x9010000"
+run_case park-demo-write qemu-arm64-virt park-demo 2 0 30 cmdline "write=1 addr=0x09010000 value=90"
+run_case park-demo-own-ram qemu-arm64-virt park-demo 2 0 30 cmdline "addr=0xf000"
+run_case park-demo-not-a-number qemu-arm64-virt park-demo 2 0 30 cmdline "addr=0x9010000 addr=0x4000000g"
+run_case park-demo-binary-block qemu-arm64-virt park-demo 2 0 30 probe read32 0x9010000
+run_case am654-park-demo k3-am654-idk park-demo 2 0 30
+run_case j721e-park-demo k3-j721e-evm park-demo 2 0 30 cmdline "addr=0x02800000 write=1"
+
+# hc-demo: the hypercalls and SMCs of a non-root cell, then the final call.
+run_case hc-demo qemu-arm64-virt hc-demo 2 0 50
+run_case hc-demo-final-hvc qemu-arm64-virt hc-demo 2 0 50 cmdline "final=hvc"
+run_case hc-demo-final-smc-arch qemu-arm64-virt hc-demo 2 0 50 cmdline "final=smc-arch"
+run_case hc-demo-final-smc-oem qemu-arm64-virt hc-demo 2 0 50 cmdline "final=smc-oem"
+run_case hc-demo-final-unknown qemu-arm64-virt hc-demo 2 0 50 cmdline "final=reboot"
+run_case hc-demo-debug-console qemu-arm64-virt hc-demo 2 3 80
+run_case am654-hc-demo k3-am654-idk hc-demo 2 0 50 cmdline "final=smc-oem"
+run_case j721e-hc-demo k3-j721e-evm hc-demo 2 0 50 cmdline "final=hvc"
 
 if [ "$record" = --record ]; then
 	echo "recorded into $here/expected"

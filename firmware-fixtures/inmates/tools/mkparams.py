@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Write a parameter block for mmio-probe or psci-cpu-on (format: ../README.md).
+"""Write a parameter block for mmio-probe or psci-cpu-on, or a text command
+line for park-demo and hc-demo (format: ../README.md).
 
   mkparams.py probe OUT read32 0x02800000 write32 0x02800000 0x41 ...
   mkparams.py psci OUT 0x3 0x100 ...
+  mkparams.py cmdline OUT "addr=0x9010000 write=1"
 
 Load OUT at load base + 0x1000, e.g. `jailhouse cell load <cell> mmio-probe.bin OUT -a 0x1000`.
 """
@@ -75,10 +77,27 @@ def psci_block(args):
     return struct.pack("<II%dQ" % len(targets), PSCI_MAGIC, len(targets), *targets)
 
 
+def cmdline_block(args):
+    """args: words of a command line -> the text (joined by spaces) and its NUL,
+    what `jailhouse cell load ... -s TEXT -a 0x1000` writes."""
+    text = " ".join(args)
+    for i, ch in enumerate(text):
+        if not (0x20 <= ord(ch) <= 0x7e or ch in "\t\r\n"):
+            raise UsageError("command line character %d is %r, expected printable ASCII" % (i, ch))
+    data = text.encode("ascii") + b"\0"
+    if len(data) > BLOCK_SIZE:
+        raise UsageError("the command line is %d bytes with its NUL, at most %d fit the 4 KiB block"
+                         % (len(data), BLOCK_SIZE))
+    return data
+
+
+KINDS = {"probe": probe_block, "psci": psci_block, "cmdline": cmdline_block}
+
+
 def main(argv):
-    if len(argv) < 2 or argv[0] not in ("probe", "psci"):
-        raise UsageError("expected `probe OUT ACCESS...` or `psci OUT MPIDR...`")
-    block = (probe_block if argv[0] == "probe" else psci_block)(argv[2:])
+    if len(argv) < 2 or argv[0] not in KINDS:
+        raise UsageError("expected `probe OUT ACCESS...`, `psci OUT MPIDR...` or `cmdline OUT TEXT`")
+    block = KINDS[argv[0]](argv[2:])
     with open(argv[1], "wb") as out:
         out.write(block)
 

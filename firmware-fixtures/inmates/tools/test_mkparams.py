@@ -56,6 +56,22 @@ class PsciBlockTest(unittest.TestCase):
             mkparams.psci_block(["1", "cpu1"])
 
 
+class CmdlineBlockTest(unittest.TestCase):
+    def test_text_and_nul(self):
+        self.assertEqual(mkparams.cmdline_block(["addr=0x9010000", "write=1"]), b"addr=0x9010000 write=1\0")
+
+    def test_empty_command_line_is_a_lone_nul(self):
+        self.assertEqual(mkparams.cmdline_block([]), b"\0")
+
+    def test_rejects_non_printable_characters(self):
+        with self.assertRaisesRegex(mkparams.UsageError, r"command line character 4 is '\\x01'"):
+            mkparams.cmdline_block(["addr\x01"])
+
+    def test_rejects_more_than_fits(self):
+        with self.assertRaisesRegex(mkparams.UsageError, "4097 bytes with its NUL, at most 4096"):
+            mkparams.cmdline_block(["x" * 4096])
+
+
 @unittest.skipUnless(shutil.which("aarch64-linux-gnu-objcopy"), "needs aarch64 binutils")
 class EmbeddedBlocksTest(unittest.TestCase):
     def params_section(self, inmate):
@@ -80,6 +96,12 @@ class EmbeddedBlocksTest(unittest.TestCase):
     def test_psci_block_matches_mkparams(self):
         expected = mkparams.psci_block(["0", "1", "0x100"])
         self.assertEqual(self.params_section("psci-cpu-on")[:len(expected)], expected)
+
+    def test_park_demo_command_line_matches_mkparams(self):
+        expected = mkparams.cmdline_block(["addr=0x40200000", "write=1", "value=0x5041524b"])
+        section = self.params_section("park-demo")
+        self.assertEqual(section[:len(expected)], expected)
+        self.assertEqual(section[len(expected):], bytes(0x1000 - len(expected)))
 
 
 if __name__ == "__main__":

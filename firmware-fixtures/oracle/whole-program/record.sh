@@ -21,7 +21,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 images=$here/../../inmates/build/qemu-arm64-virt-standalone
 max_instructions=${MAX_INSTRUCTIONS:-1000000}
 qemu=${QEMU:-qemu-system-aarch64}
-inmates=${*:-uart-demo gic-demo mmio-probe psci-cpu-on ivshmem-demo}
+inmates=${*:-uart-demo gic-demo mmio-probe psci-cpu-on ivshmem-demo park-demo}
 
 # QEMU 8.1 renamed -singlestep; use whichever this QEMU has.
 if "$qemu" -help | grep -q -- '-one-insn-per-tb'; then

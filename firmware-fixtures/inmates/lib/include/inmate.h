@@ -35,6 +35,15 @@ static inline bool demo_keeps_running(unsigned int rounds_done)
 	return limit == 0 || rounds_done < limit;
 }
 
+/*
+ * Text command line in the parameter block (lib/cmdline.c): `key=value`
+ * tokens separated by blanks, integers decimal or 0x hex; a missing key
+ * takes the fallback. Only for inmates whose block is text (README.md).
+ */
+bool cmdline_find(const char *key, const char **value, unsigned int *len);
+u64 cmdline_u64(const char *key, u64 fallback);
+const char *cmdline_string(const char *key, const char *fallback, char *buf, unsigned int size);
+
 /* Start-up and end. */
 void halt(void) __attribute__((noreturn));
 void inmate_exit(void) __attribute__((noreturn));
@@ -72,7 +81,15 @@ void timer_sleep_ticks(u64 ticks);
 void timer_sleep_us(u64 us);
 
 /* Jailhouse hypercalls: hvc #0x4a48, x0 = code, x1/x2 = arguments, result in x0. */
-#define JAILHOUSE_HC_DEBUG_CONSOLE_PUTC	8
+#define JAILHOUSE_HC_DISABLE			0
+#define JAILHOUSE_HC_CELL_CREATE		1
+#define JAILHOUSE_HC_CELL_START			2
+#define JAILHOUSE_HC_CELL_SET_LOADABLE		3
+#define JAILHOUSE_HC_CELL_DESTROY		4
+#define JAILHOUSE_HC_HYPERVISOR_GET_INFO	5
+#define JAILHOUSE_HC_CELL_GET_STATE		6
+#define JAILHOUSE_HC_CPU_GET_INFO		7
+#define JAILHOUSE_HC_DEBUG_CONSOLE_PUTC		8
 
 static inline long jailhouse_call(u64 code, u64 arg1, u64 arg2)
 {

@@ -2,9 +2,9 @@ package dev.warden.cli;
 
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.emulator.console.Console;
-import dev.warden.hypervisor.core.Personality;
-import dev.warden.hypervisor.lab.BootRequest;
-import dev.warden.hypervisor.lab.Lab;
+import dev.warden.config.JailhouseRelease;
+import dev.warden.lab.BootRequest;
+import dev.warden.lab.Lab;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -59,7 +59,7 @@ public final class BootCommand implements Callable<Integer> {
         BootRequest request = BootRequest.defaults();
         if (!overlays.isEmpty()) request.overlays(overlays);
         try {
-            if (release != null) request.personality(Personality.parse(release));
+            if (release != null) request.release(JailhouseRelease.parse(release));
         } catch (IllegalArgumentException e) {
             err.println("boot: " + e.getMessage());
             return 2;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.emulator.console.Console;
-import dev.warden.hypervisor.lab.BootRequest;
-import dev.warden.hypervisor.lab.Lab;
-import dev.warden.hypervisor.lab.WardenProject;
+import dev.warden.lab.BootRequest;
+import dev.warden.lab.Lab;
+import dev.warden.lab.WardenProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -37,6 +37,31 @@ public final class CellConfigs {
 
     /** Decodes a configuration; {@code sourceName} is used in error messages. */
     public static JailhouseConfig decode(byte[] data, String sourceName) {
+        return decode(data, sourceName, false);
+    }
+
+    /**
+     * Decodes the configuration at the start of {@code data}, whatever follows it: what the
+     * hypervisor does with a configuration in memory, where nothing marks its end but its counts.
+     */
+    public static JailhouseConfig decodeLeading(byte[] data, String sourceName) {
+        return decode(data, sourceName, true);
+    }
+
+    /**
+     * As {@link #decodeLeading(byte[], String)}, in the layout of {@code format}: with bytes after
+     * the configuration, its size no longer tells revision 12's two layouts apart, but whoever
+     * reads it from memory knows which one its release writes.
+     */
+    public static JailhouseConfig decodeLeading(byte[] data, String sourceName, ConfigFormat format) {
+        if (format != ConfigFormat.REV12 && format != ConfigFormat.TI12) return decode(data, sourceName, true);
+        if (data.length < ConfigLayout.HEADER_BYTES) return decode(data, sourceName, true);
+        boolean system = startsWith(data, OLD_SYSTEM);
+        if (!system && !startsWith(data, OLD_CELL)) return decode(data, sourceName, true);
+        return finish(new LeReader(data, sourceName), layout(format), system, true);
+    }
+
+    private static JailhouseConfig decode(byte[] data, String sourceName, boolean trailingAllowed) {
         LeReader r = new LeReader(data, sourceName);
         if (data.length < ConfigLayout.HEADER_BYTES) {
             throw r.errorAt(0, "file is " + data.length + " bytes, too short for a Jailhouse configuration "
@@ -47,10 +72,10 @@ public final class CellConfigs {
         int revision = r.peekU16(6);
         if (oldSystem || oldCell) {
             if (revision == 10) {
-                return finish(r, new Rev10Layout(), oldSystem);
+                return finish(r, new Rev10Layout(), oldSystem, trailingAllowed);
             }
             if (revision == 12) {
-                return decodeRevision12(data, sourceName, oldSystem);
+                return decodeRevision12(data, sourceName, oldSystem, trailingAllowed);
             }
             throw r.errorAt(6, KnownRevisions.describeUnsupported(revision), ConfigFormatException.Kind.REVISION);
         }
@@ -64,19 +89,19 @@ public final class CellConfigs {
             if (revision != 14) {
                 throw r.errorAt(6, KnownRevisions.describeUnsupported(revision), ConfigFormatException.Kind.REVISION);
             }
-            return finish(r, new Rev14Layout(), system);
+            return finish(r, new Rev14Layout(), system, trailingAllowed);
         }
         throw r.errorAt(0, "not a Jailhouse configuration: signature is \"" + printable(data, 6) + "\", expected "
                 + "\"JHSYS\" (system) or \"JHCLL\" (cell), or \"JHSYST\"/\"JHCELL\" before revision 14",
                 ConfigFormatException.Kind.SIGNATURE);
     }
 
-    private static JailhouseConfig decodeRevision12(byte[] data, String sourceName, boolean system) {
+    private static JailhouseConfig decodeRevision12(byte[] data, String sourceName, boolean system, boolean trailing) {
         try {
-            return finish(new LeReader(data, sourceName), new Rev12Layout(), system);
+            return finish(new LeReader(data, sourceName), new Rev12Layout(), system, trailing);
         } catch (ConfigFormatException upstream) {
             try {
-                return finish(new LeReader(data, sourceName), new Ti12Layout(), system);
+                return finish(new LeReader(data, sourceName), new Ti12Layout(), system, trailing);
             } catch (ConfigFormatException ti) {
                 throw new ConfigFormatException(upstream.getMessage() + " (revision 12 in the Jailhouse v0.12 "
                         + "layout; TI's ti2019.x layout does not fit either: " + ti.getMessage() + ")", upstream.kind());
@@ -84,10 +109,10 @@ public final class CellConfigs {
         }
     }
 
-    private static JailhouseConfig finish(LeReader r, ConfigLayout layout, boolean system) {
+    private static JailhouseConfig finish(LeReader r, ConfigLayout layout, boolean system, boolean trailingAllowed) {
         r.bytes(ConfigLayout.HEADER_BYTES);
         JailhouseConfig config = system ? layout.decodeSystem(r) : layout.decodeCell(r);
-        if (r.remaining() != 0) {
+        if (r.remaining() != 0 && !trailingAllowed) {
             throw r.error(r.remaining() + " bytes follow the last array: the file is longer than its counts say ("
                     + r.length() + " bytes, the counts describe " + r.position() + ")");
         }

@@ -3,7 +3,7 @@ package dev.warden.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.board.ConsoleRole;
-import dev.warden.hypervisor.lab.Lab;
+import dev.warden.lab.Lab;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;

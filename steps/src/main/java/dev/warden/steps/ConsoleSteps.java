@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.emulator.console.Console;
-import dev.warden.hypervisor.lab.Lab;
+import dev.warden.lab.Lab;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;

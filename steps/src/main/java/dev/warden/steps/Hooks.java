@@ -1,7 +1,7 @@
 package dev.warden.steps;
 
 import dev.warden.emulator.console.Console;
-import dev.warden.hypervisor.lab.Lab;
+import dev.warden.lab.Lab;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;

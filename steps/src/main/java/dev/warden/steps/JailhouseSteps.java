@@ -6,8 +6,8 @@ import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.hypervisor.core.Cell;
 import dev.warden.hypervisor.core.CellState;
 import dev.warden.hypervisor.core.Hypervisor;
-import dev.warden.hypervisor.core.Personality;
-import dev.warden.hypervisor.lab.Lab;
+import dev.warden.config.JailhouseRelease;
+import dev.warden.lab.Lab;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -36,7 +36,7 @@ public class JailhouseSteps {
 
     @Given("the Jailhouse release is {string}")
     public void theJailhouseReleaseIs(String release) {
-        world.request().personality(Personality.parse(release));
+        world.request().release(JailhouseRelease.parse(release));
     }
 
     /** A damaged copy of a configuration: byte {@code offset} replaced, the rest as it was. */
@@ -65,9 +65,16 @@ public class JailhouseSteps {
         world.lab().linux().fs().hide(path);
     }
 
+    /** Boards whose root file system does not load jailhouse.ko at boot get it with insmod, as a user does. */
+    @Given("the jailhouse driver is loaded")
+    public void theJailhouseDriverIsLoaded() {
+        loggedIn();
+        if (world.lab().driver().isEmpty()) succeeds("insmod /root/jailhouse.ko");
+    }
+
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
-        loggedIn();
+        theJailhouseDriverIsLoaded();
         succeeds("jailhouse enable " + path(cellFile));
     }
 
@@ -119,6 +126,16 @@ public class JailhouseSteps {
         assertThat(iss & (1L << 24)).as("ISS.ISV: the syndrome names a register").isNotZero();
         int srt = (int) ((iss >> 16) & 0x1f);
         assertThat(dump).as("the register dump").contains(String.format("x%d: %016x", srt, Long.decode(value)));
+    }
+
+    /** ISS.DFSC of the dump's syndrome: a translation fault is 0b0001LL, LL the level the stage-2 walk stopped at. */
+    @Then("the fault's syndrome reports a translation fault at level {int}")
+    public void theSyndromeReportsATranslationFault(int level) {
+        String dump = lastRegisterDump();
+        Matcher esr = Pattern.compile("esr: ([0-9a-f]{2}) ([0-9a-f]) ([0-9a-f]{7})").matcher(dump);
+        assertThat(esr.find()).as("an esr field in the dump:%n%s", dump).isTrue();
+        long iss = Long.parseLong(esr.group(3), 16);
+        assertThat(iss & 0x3f).as("ISS.DFSC of esr %s", esr.group(3)).isEqualTo(0x04L + level);
     }
 
     private String lastRegisterDump() {

@@ -1,9 +1,9 @@
 package dev.warden.steps;
 
 import dev.warden.emulator.board.ConsoleRole;
-import dev.warden.hypervisor.lab.BootRequest;
-import dev.warden.hypervisor.lab.Lab;
-import dev.warden.hypervisor.lab.WardenProject;
+import dev.warden.lab.BootRequest;
+import dev.warden.lab.Lab;
+import dev.warden.lab.WardenProject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;

@@ -36,6 +36,7 @@ public final class Board {
     private final GicV3 gic;
     private final CpuCluster cpus;
     private final ModeledPsci psci;
+    private final dev.warden.emulator.el2.El2 el2;
     private Processors processors;
 
     public Board(BoardProfile profile) {
@@ -44,6 +45,7 @@ public final class Board {
         this.gic = profile.devicesOfKind("gicv3").stream().findFirst().map(this::addGic).orElse(null);
         this.cpus = new CpuCluster(profile, clock, scheduler, gic);
         this.psci = new ModeledPsci(profile.cpus().stream().map(BoardProfile.Cpu::mpidr).toList());
+        this.el2 = new dev.warden.emulator.el2.El2(bus, psci, profile.cpus().stream().map(BoardProfile.Cpu::mpidr).toList());
         this.processors = cpus;
         for (Device d : profile.devices()) {
             if (!d.kind().equals("gicv3")) instantiate(d);
@@ -130,8 +132,11 @@ public final class Board {
     /** The board's emulated cores, started by whoever runs real code on them. */
     public CpuCluster cpus() { return cpus; }
 
-    /** The PSCI firmware as modeled guests (the root-cell Linux) call it. */
+    /** The PSCI firmware's power states (what modeled guests' PSCI calls change when no hypervisor traps them). */
     public ModeledPsci psci() { return psci; }
+
+    /** Exception level 2 as modeled guests (the root-cell Linux) reach it: hypercalls, SMCs, their memory path. */
+    public dev.warden.emulator.el2.El2 el2() { return el2; }
 
     /** The interrupt controller, if the board has one. */
     public java.util.Optional<GicV3> gic() { return java.util.Optional.ofNullable(gic); }

@@ -85,6 +85,20 @@ public final class Ram {
         for (int i = 0; i < image.length; i++) writeByte(address + i, image[i]);
     }
 
+    /** Clears a range to zero (a memset), without backing pages nobody has touched: they read zero already. */
+    public void clear(long address, long length) {
+        long end = Math.min(address + length, base + size);
+        for (long a = Math.max(address, base); a < end; ) {
+            long index = (a - base) >>> PAGE_SHIFT;
+            long pageEnd = Math.min(end, base + ((index + 1) << PAGE_SHIFT));
+            byte[] page = pages.get(index);
+            if (page != null) {
+                java.util.Arrays.fill(page, (int) ((a - base) & PAGE_MASK), (int) ((pageEnd - 1 - base) & PAGE_MASK) + 1, (byte) 0);
+            }
+            a = pageEnd;
+        }
+    }
+
     public byte[] copyOut(long address, int length) {
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) out[i] = (byte) readByte(address + i);

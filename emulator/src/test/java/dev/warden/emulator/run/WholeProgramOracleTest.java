@@ -32,7 +32,7 @@ class WholeProgramOracleTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"psci-cpu-on", "ivshmem-demo"})
+    @ValueSource(strings = {"psci-cpu-on", "ivshmem-demo", "park-demo"})
     void liveQemuAndWardenAgree(String inmate) throws Exception {
         Path elf = IMAGES.resolve(inmate + ".elf").toAbsolutePath();
         Path log = work.resolve("qemu.log");

@@ -28,7 +28,7 @@ class WholeProgramTraceTest {
     private static final Path GOLDEN = FIXTURES.resolve("oracle/whole-program");
 
     @ParameterizedTest
-    @ValueSource(strings = {"uart-demo", "gic-demo", "mmio-probe", "psci-cpu-on", "ivshmem-demo"})
+    @ValueSource(strings = {"uart-demo", "gic-demo", "mmio-probe", "psci-cpu-on", "ivshmem-demo", "park-demo"})
     void sameUartOutputAndRegisterTraceAsQemu(String inmate) throws IOException {
         List<String> golden = traceLines(readGzip(GOLDEN.resolve(inmate + ".trace.txt.gz")));
         assertThat(golden).hasSizeGreaterThan(1000);

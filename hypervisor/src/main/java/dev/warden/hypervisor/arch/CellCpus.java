@@ -14,7 +14,7 @@ import java.util.List;
  * parked, switched-off or given-back CPU stops executing. The root cell's Linux is modeled and
  * has no cores here.
  */
-public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkListener {
+public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkListener, dev.warden.hypervisor.core.CpuPower {
 
     /** EL1h with D, A, I and F masked: the state Jailhouse resets a cell CPU to. */
     static final long RESET_PSTATE = 0x3c5;
@@ -38,12 +38,10 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     private ModeledGuests modeled = ModeledGuests.NONE;
     /** One decoded-code cache per cell: its CPUs share its memory, so they share what was decoded from it. */
     private final java.util.Map<Cell, CodeCache> code = new java.util.IdentityHashMap<>();
-    private final List<dev.warden.emulator.profile.BoardProfile.Cpu> profileCpus;
 
     private CellCpus(Hypervisor hv) {
         this.hv = hv;
         this.cluster = hv.board().cpus();
-        this.profileCpus = hv.board().profile().cpus();
     }
 
     /** Lets the hypervisor's cells run real code on the board's cores, and modeled guests where they are loaded. */
@@ -87,24 +85,22 @@ public final class CellCpus implements Hypervisor.CellListener, Hypervisor.ParkL
     }
 
     /** PSCI CPU_ON: false when the CPU already runs. */
-    boolean powerOn(int cpu, long entry, long context) {
+    @Override
+    public boolean powerOn(int cpu, long entry, long context) {
         if (isOn(cpu)) return false;
         Cell cell = hv.cellOfCpu(cpu).orElseThrow();
         startCore(cell, cpu, entry, context);
         return true;
     }
 
-    void powerOff(int cpu) {
+    @Override
+    public void powerOff(int cpu) {
         cluster.stop(cpu);
     }
 
-    boolean isOn(int cpu) {
+    @Override
+    public boolean isOn(int cpu) {
         return cluster.core(cpu).isPresent();
-    }
-
-    int cpuWithMpidr(long mpidr) {
-        for (int i = 0; i < profileCpus.size(); i++) if (profileCpus.get(i).mpidr() == mpidr) return i;
-        return -1;
     }
 
     private void startCore(Cell cell, int cpu, long pc, long context) {

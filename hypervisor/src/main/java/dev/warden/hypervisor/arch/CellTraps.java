@@ -4,7 +4,10 @@ import dev.warden.emulator.cpu.Cpu;
 import dev.warden.emulator.cpu.DataAccess;
 import dev.warden.emulator.cpu.Outcome;
 import dev.warden.emulator.cpu.TrapHandler;
+import dev.warden.config.MemoryRegion;
+import dev.warden.hypervisor.control.Hypercalls;
 import dev.warden.hypervisor.core.Cell;
+import dev.warden.hypervisor.core.CpuStat;
 import dev.warden.hypervisor.core.Hypervisor;
 import dev.warden.hypervisor.mmio.MmioAccess;
 
@@ -16,7 +19,6 @@ import dev.warden.hypervisor.mmio.MmioAccess;
  */
 final class CellTraps implements TrapHandler {
 
-    static final int JAILHOUSE_HVC = 0x4a48;
     static final int EC_HVC64 = 0x16;
     static final int EC_SMC64 = 0x17;
     static final int EC_SYS64 = 0x18;
@@ -33,25 +35,26 @@ final class CellTraps implements TrapHandler {
         this.hv = hv;
         this.cell = cell;
         this.cpuId = cpuId;
-        this.hypercalls = new Hypercalls(hv, cell);
+        this.hypercalls = new Hypercalls(hv);
         this.psci = new Psci(hv, cell, cpus);
     }
 
     @Override
     public Outcome hvc(Cpu cpu, int imm) {
-        if (imm != JAILHOUSE_HVC) {
+        if (imm != Hypercalls.HVC_IMMEDIATE) {
+            hv.statistics().exit(cpuId, CpuStat.TOTAL);
             hv.park(cell, context(cpu, EC_HVC64, imm), null, true, EC_HVC64);
             return Outcome.STOP;
         }
-        cpu.setX(0, hypercalls.call(cpu.x(0), cpu.x(1), cpu.x(2)));
+        cpu.setX(0, hypercalls.call(cell, cpuId, cpu.x(0), cpu.x(1), cpu.x(2)));
         return Outcome.RESUME;
     }
 
     @Override
     public Outcome smc(Cpu cpu, int imm) {
-        Psci.Result r = psci.call(cpu, cpuId);
-        if (r.unhandled() != null) {
-            hv.park(cell, context(cpu, EC_SMC64, imm), r.unhandled(), false, EC_SMC64);
+        Psci.Result r = psci.call(cpu.x(0), cpu.x(1), cpu.x(2), cpu.x(3), cpuId);
+        if (r.unhandled()) {
+            hv.park(cell, context(cpu, EC_SMC64, imm), r.message(), false, EC_SMC64);
             return Outcome.STOP;
         }
         if (r.parksCaller()) return Outcome.STOP;
@@ -61,8 +64,11 @@ final class CellTraps implements TrapHandler {
 
     @Override
     public Outcome dataAbort(Cpu cpu, DataAccess access) {
+        hv.statistics().exit(cpuId, CpuStat.MMIO);
         MmioAccess a = new MmioAccess(access.address, access.size, access.write, access.value);
-        long esr = ((long) EC_DABT_LOW << 26) | (1L << 25) | access.syndrome();
+        // the fault status code is where the cell's stage-2 walk of the address stops
+        long esr = ((long) EC_DABT_LOW << 26) | (1L << 25) | access.syndrome()
+                | cell.stage2().faultStatus(access.address, access.write ? MemoryRegion.WRITE : MemoryRegion.READ);
         if (hv.access(cell, new EmulatedCpuContext(cpuId, cpu, esr), a) == Hypervisor.AccessOutcome.PARKED) {
             return Outcome.STOP;
         }
@@ -73,6 +79,7 @@ final class CellTraps implements TrapHandler {
     /** Executing memory the cell does not own: "FATAL: instruction abort at ..." and the CPU is parked. */
     @Override
     public Outcome instructionAbort(Cpu cpu, long address) {
+        hv.statistics().exit(cpuId, CpuStat.TOTAL);
         hv.park(cell, context(cpu, EC_IABT_LOW, 0), String.format("FATAL: instruction abort at 0x%x", address), true,
                 EC_IABT_LOW);
         return Outcome.STOP;
@@ -80,6 +87,7 @@ final class CellTraps implements TrapHandler {
 
     @Override
     public Outcome unknownSysreg(Cpu cpu, int key, boolean write, int register) {
+        hv.statistics().exit(cpuId, CpuStat.TOTAL);
         hv.park(cell, context(cpu, EC_SYS64, 0), null, false, EC_SYS64);
         return Outcome.STOP;
     }

@@ -18,16 +18,18 @@ public final class Cell {
     private final BitSet cpus;
     private final BitSet failedCpus = new BitSet();
     private final BitSet irqs = new BitSet(1024);
-    private final Stage2Map stage2 = new Stage2Map();
+    private final Stage2Map stage2;
     private final MmioDispatch mmio = new MmioDispatch();
     private final CommRegion comm = new CommRegion();
     private CellState state = CellState.SHUT_DOWN;
     private boolean loadable;
 
-    Cell(int id, CellConfig config) {
+    /** A cell whose stage-2 tables come from the hypervisor's page pool. */
+    Cell(int id, CellConfig config, Stage2Map stage2) {
         this.id = id;
         this.config = config;
         this.cpus = config.cpus();
+        this.stage2 = stage2;
     }
 
     public int id() { return id; }

@@ -1,8 +1,10 @@
 package dev.warden.hypervisor.core;
 
+import dev.warden.emulator.el2.ModeledCpu;
+
 /**
  * The register state of a cell CPU at a trap, for the fault report: an emulated core gives its
- * real registers, a modeled guest (the root Linux) gives the state of its modeled driver code.
+ * real registers, a modeled CPU (the root kernel) the registers its modeled code set.
  */
 public interface CpuContext {
 
@@ -18,15 +20,15 @@ public interface CpuContext {
 
     long x(int index);
 
-    /** The state of a CPU that runs modeled code: all registers zero but the PC and the syndrome. */
-    static CpuContext modeled(int cpu, long pc, long esr) {
+    /** A modeled CPU at a trap with syndrome {@code esr}. */
+    static CpuContext of(ModeledCpu cpu, long esr) {
         return new CpuContext() {
-            @Override public int cpuId() { return cpu; }
-            @Override public long pc() { return pc; }
-            @Override public long sp() { return 0; }
-            @Override public long spsr() { return 0x80000005L; }
+            @Override public int cpuId() { return cpu.index(); }
+            @Override public long pc() { return cpu.pc(); }
+            @Override public long sp() { return cpu.sp(); }
+            @Override public long spsr() { return cpu.pstate(); }
             @Override public long esr() { return esr; }
-            @Override public long x(int index) { return 0; }
+            @Override public long x(int index) { return cpu.x(index); }
         };
     }
 }

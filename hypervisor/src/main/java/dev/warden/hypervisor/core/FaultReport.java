@@ -29,7 +29,9 @@ final class FaultReport {
         long spsr = cpu.spsr();
         long esr = cpu.esr();
         sb.append(String.format(" pc: %016x   lr: %016x spsr: %08x     EL%d\n", cpu.pc(), cpu.x(30), spsr, (spsr >> 2) & 3));
-        sb.append(String.format(" sp: %016x  elr: %016x  esr: %02x %01x %07x\n", cpu.sp(), cpu.pc(),
+        // an SMC traps with ELR at the SMC itself; the hypervisor has stepped the PC past it before the dump
+        long elr = ((esr >> 26) & 0x3f) == EC_SMC64 ? cpu.pc() - 4 : cpu.pc();
+        sb.append(String.format(" sp: %016x  elr: %016x  esr: %02x %01x %07x\n", cpu.sp(), elr,
                 (esr >> 26) & 0x3f, (esr >> 25) & 1, esr & 0x1ffffff));
         for (int i = 0; i < 30; i++) {
             sb.append(String.format("%sx%d: %016x%s", i < 10 ? " " : "", i, cpu.x(i), i % 3 == 2 ? "\n" : "  "));

@@ -1,6 +1,7 @@
 package dev.warden.hypervisor.core;
 
 import dev.warden.emulator.board.Board;
+import dev.warden.emulator.el2.Errno;
 import dev.warden.emulator.bus.MemoryAccess;
 import dev.warden.config.CellConfig;
 import dev.warden.config.CellConfigs;
@@ -55,7 +56,17 @@ public final class Hypervisor {
     /** ivshmem: every endpoint by the BDF that links it to its peers, and each cell's own. */
     private final Map<Integer, List<IvshmemEndpoint>> ivshmemByBdf = new TreeMap<>();
     private final Map<Cell, List<IvshmemEndpoint>> ivshmemByCell = new java.util.IdentityHashMap<>();
+    /** The hypervisor's own allocations and address space, and each cell's pool structures. */
+    private EnableAllocations setup;
+    private final Map<Cell, CellAllocations> allocations = new java.util.IdentityHashMap<>();
+    private int pvuUnits;
     private boolean enabled;
+    private boolean shuttingDown;
+    /** The CPUs that entered at enable and have not left again through DISABLE. */
+    private final BitSet enteredCpus = new BitSet();
+    private final CpuStatistics statistics;
+    /** Root-cell CPUs that left through PSCI CPU_OFF and wait in the hypervisor to be switched on. */
+    private final BitSet rootCpusOff = new BitSet();
 
     /** Told when a CPU is parked (a fault, or the cell being reloaded or destroyed), so whoever runs it stops it. */
     @FunctionalInterface
@@ -70,110 +81,140 @@ public final class Hypervisor {
         default void destroyed(Cell cell) { }
     }
 
-    private Hypervisor(Board board, SystemConfig system, Personality personality) {
+    private Hypervisor(Board board, SystemConfig system, Personality personality, HypervisorConsole console,
+                       long coreBytes) {
         this.board = board;
         this.system = system;
         this.personality = personality;
-        this.console = new HypervisorConsole(system.debugConsole(), board.bus());
-        this.pool = new PagePool(system.hypervisorMemory().size(), personality.corePages());
+        this.console = console;
+        this.pool = new PagePool(system.hypervisorMemory().size(), (int) PagePool.pagesFor(coreBytes));
+        this.statistics = new CpuStatistics(board.profile().cpus().size());
     }
 
     /**
-     * The hypervisor entry of every online CPU (jailhouse-facts §3.1, §5.1 step 13): prints the
-     * enable sequence, builds the root cell, and activates. The driver's checks come before this.
+     * The first CPU to enter (jailhouse-facts §3.1): the banner, paging and the root cell's early
+     * part, the early page-pool figure. The other phases follow as the CPUs arrive ({@link #cpuInit})
+     * and once all have ({@link #initLate}).
      *
-     * @param onlineCpus the CPUs Linux has online, each entering the hypervisor
-     * @param masterCpu  the CPU that takes the init lock first (the one running the driver)
+     * @param system     the system configuration in revision-14 meanings
+     * @param asLoaded   the same as the driver copied it (its release's layout: its size, TI's regmaps)
+     * @param masterCpu  the CPU that takes the init lock first (the one running the driver's call)
+     * @param coreBytes  the hypervisor core's size, from the image's header: the pool starts after it
      */
-    public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
-                                    int masterCpu) {
-        return enable(board, system, personality, onlineCpus, masterCpu, List.of());
-    }
-
-    /** As above, with the root cell's regmaps (TI's fork: they live only in its configuration layout). */
-    public static Hypervisor enable(Board board, SystemConfig system, Personality personality, BitSet onlineCpus,
-                                    int masterCpu, List<Regmap> rootRegmaps) {
-        Hypervisor hv = new Hypervisor(board, system, personality);
-        hv.rootRegmaps = List.copyOf(rootRegmaps);
-        hv.initialize(onlineCpus, masterCpu);
+    public static Hypervisor initEarly(Board board, SystemConfig system, Personality personality,
+                                       HypervisorConsole console, int masterCpu, SystemConfig asLoaded, long coreBytes) {
+        Hypervisor hv = new Hypervisor(board, system, personality, console, coreBytes);
+        hv.rootRegmaps = List.copyOf(asLoaded.rootCell().regmaps());
+        hv.printk(String.format("\nInitializing Jailhouse hypervisor %s on CPU %d\n", personality.version(), masterCpu));
+        hv.printk("Code location: 0x0000ffffc0200800\n");
+        hv.setup = new EnableAllocations(hv.pool, personality, system, hv.physicalAddressBits());
+        hv.setup.pagingInit(CellConfigs.sizeOf(asLoaded, asLoaded.format()));
+        hv.initRootCell(system.rootCell());
+        hv.printk("Page pool usage after early setup: " + hv.pool.usage() + "\n");
+        hv.printk("Initializing processors:\n");
         return hv;
     }
 
-    private void initialize(BitSet onlineCpus, int masterCpu) {
+    /** A CPU's own initialisation: " CPU n... OK", or FAILED for a CPU the root cell does not have. */
+    public void cpuInit(int cpu) {
+        boolean ok = system.rootCell().cpus().get(cpu);
+        printk(String.format(" CPU %d... %s\n", cpu, ok ? "OK" : "FAILED"));
+        if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
+        setup.cpuInit(cpu);
+        enteredCpus.set(cpu);
+    }
+
+    /** Once every online CPU has entered: the units, the root cell's memory, and activation. */
+    public void initLate() {
         CellConfig rootConfig = system.rootCell();
-        int maxCpus = rootConfig.cpus().length();
-        printk(String.format("\nInitializing Jailhouse hypervisor %s on CPU %d\n", personality.version(), masterCpu));
-        printk("Code location: 0x0000ffffc0200800\n");
-        long configBytes = CellConfigs.sizeOf(system, system.format());
-        pool.allocate(PagePool.HYPERVISOR, 4L * maxCpus            // per-CPU areas
-                + PagePool.pagesFor(configBytes)                    // the system configuration
-                + (pool.memPages() + 32767) / 32768                 // the pool's own bitmap
-                + 4                                                 // the remap pool's bitmap
-                + 17);                                              // hypervisor, UART, trampoline and parking tables
-        printk("Page pool usage after early setup: " + pool.usage() + "\n");
-        printk("Initializing processors:\n");
-        for (int cpu : cpuEntryOrder(onlineCpus, masterCpu)) {
-            boolean ok = rootConfig.cpus().get(cpu);
-            printk(String.format(" CPU %d... %s\n", cpu, ok ? "OK" : "FAILED"));
-            if (!ok) throw new HypervisorError(Errno.EINVAL, "CPU " + cpu + " is not in the root cell");
-            pool.allocate(PagePool.HYPERVISOR, 3);                  // LOCAL_CPU_BASE tables of the CPU
-        }
-        if (onlineCpus.cardinality() != rootConfig.cpus().cardinality()) {
-            throw new HypervisorError(Errno.EINVAL, onlineCpus.cardinality() + " CPUs online, the root cell has "
+        if (enteredCpus.cardinality() != rootConfig.cpus().cardinality()) {
+            throw new HypervisorError(Errno.EINVAL, enteredCpus.cardinality() + " CPUs online, the root cell has "
                     + rootConfig.cpus().cardinality());
         }
         PlatformInfo platform = system.platform();
         if (platform.gicVersion() != 3) {
             throw new HypervisorError(Errno.EINVAL, "GIC version " + platform.gicVersion() + " is not supported here");
         }
-        pool.remap(PagePool.HYPERVISOR, 0x10000 / PagePool.PAGE + (long) maxCpus * (0x20000 / PagePool.PAGE));
+        Cell root = root();
         for (String unit : personality.units()) {
             printk("Initializing unit: " + unit + "\n");
-            if (unit.equals("PCI")) addRootCell(rootConfig);
-            if (unit.equals("regmap")) attachRegmaps(root(), rootRegmaps);
+            switch (unit) {
+                case "irqchip" -> setup.irqchipInit();
+                case "PVU IOMMU" -> initPvu(root);
+                case "PCI" -> {
+                    setup.pciInit();
+                    addRootCell(root);
+                }
+                case "regmap" -> attachRegmaps(root, rootRegmaps);
+                default -> { }   // SMMUs: no configuration Warden runs has one (research/pagepool.md §7)
+            }
         }
         printk("Page pool usage after late setup: " + pool.usage() + "\n");
         printk("Activating hypervisor\n");
         enabled = true;
     }
 
-    /** The master first, then the CPUs above it, then those below it, highest first. */
-    private static List<Integer> cpuEntryOrder(BitSet online, int master) {
-        List<Integer> order = new ArrayList<>();
-        order.add(master);
-        for (int c = online.nextSetBit(master + 1); c >= 0; c = online.nextSetBit(c + 1)) order.add(c);
-        for (int c = master - 1; c >= 0; c--) if (online.get(c)) order.add(c);
-        return order;
+    /**
+     * The root cell as early setup makes it: its generic initialisation and stage-2 root, and the
+     * hypervisor memory backed by empty read-only pages (one page at a time, so pages, never blocks).
+     */
+    private Cell initRootCell(CellConfig rootConfig) {
+        Cell root = new Cell(0, rootConfig, setup.newStage2(cellOwner(0)));
+        CellAllocations alloc = new CellAllocations(pool, cellOwner(0), personality.footprint());
+        allocations.put(root, alloc);
+        cells.put(0, root);
+        alloc.cellInit(rootConfig, system);
+        setup.archInitEarly();
+        alloc.stage2Root(setup.cellMode().rootPages());
+        MemoryRegion hv = system.hypervisorMemory();
+        root.stage2().map(hv.phys(), hv.phys(), hv.size(), MEM_READ | ZERO_PAGE, false);
+        // of the hypervisor's memory, the root cell reads the console page for real (the driver's jailhouse console)
+        console.page().ifPresent(page -> root.stage2().map(page, page, PagePool.PAGE, MEM_READ, false));
+        return root;
     }
 
-    private void addRootCell(CellConfig rootConfig) {
-        Cell root = new Cell(0, rootConfig);
-        cells.put(0, root);
+    /** The PCI unit's root cell part, then the root cell's memory regions (late setup). */
+    private void addRootCell(Cell root) {
+        CellConfig rootConfig = root.config();
         root.irqSet().or(Cell.configuredIrqs(rootConfig, system.platform().gicdBase()));
         for (MemoryRegion r : rootConfig.memoryRegions()) mapRegion(root, r);
-        MemoryRegion hv = system.hypervisorMemory();
-        root.stage2().map(hv.phys(), hv.phys(), hv.size(), MEM_READ | ZERO_PAGE);
         registerIrqchip(root);
+        allocations.get(root).pciDevices(rootConfig.pciDevices().size());
         addPciDevices(root, "root");
         root.state(CellState.RUNNING);
-        pool.allocate(cellOwner(root), cellPages(root, CellConfigs.sizeOf(system, system.format())));
+    }
+
+    /** TI's PVU unit: its windows, and the root cell's entry list when there is a PVU. */
+    private void initPvu(Cell root) {
+        pvuUnits = setup.pvuInit();
+        if (pvuUnits > 0) allocations.get(root).pvuEntries();
+    }
+
+    /** The smallest physical address range of the root cell's CPUs sizes every stage 2. */
+    private int physicalAddressBits() {
+        var cpus = board.profile().cpus();
+        List<String> cores = new ArrayList<>();
+        BitSet set = system.rootCell().cpus();
+        for (int c = set.nextSetBit(0); c >= 0 && c < cpus.size(); c = set.nextSetBit(c + 1)) cores.add(cpus.get(c).core());
+        return dev.warden.hypervisor.paging.CpuAddressRange.smallest(cores);
     }
 
     // ---- cell management (hypercalls 1-4) ----
 
-    /** CELL_CREATE: the checks of jailhouse-facts §5.2 (hypervisor part), then the new cell, shut down. */
-    public Cell createCell(CellConfig config, int callerCpu) {
-        return createCell(config, callerCpu, List.of());
-    }
-
-    /** As above, with the cell's regmaps (TI's fork). */
-    public Cell createCell(CellConfig config, int callerCpu, List<Regmap> cellRegmaps) {
+    /**
+     * CELL_CREATE: the checks of jailhouse-facts §5.2 (hypervisor part), then the new cell, shut
+     * down.
+     *
+     * @param config      the configuration in revision-14 meanings
+     * @param cellRegmaps its regmaps (TI's fork)
+     * @param configBytes the size of the configuration as the root cell passed it
+     */
+    public Cell createCell(CellConfig config, int callerCpu, List<Regmap> cellRegmaps, long configBytes) {
         requireEnabled();
         for (Cell c : cells.values()) {
             if (c.state() == CellState.RUNNING_LOCKED) throw new HypervisorError(Errno.EPERM, "cell " + c.name() + " is locked");
             if (c.name().equals(config.name())) throw new HypervisorError(Errno.EEXIST, "a cell named " + c.name() + " exists");
         }
-        long configBytes = CellConfigs.sizeOf(config, config.format());
         if (configBytes > 16 * PagePool.PAGE) throw new HypervisorError(Errno.E2BIG, "configuration of " + configBytes + " bytes");
         BitSet cpus = config.cpus();
         if (cpus.get(callerCpu)) throw new HypervisorError(Errno.EBUSY, "the calling CPU " + callerCpu + " is in the new cell");
@@ -187,9 +228,12 @@ public final class Hypervisor {
         }
         List<int[]> takenFromRoot = regmapRegistersTakenFromRoot(cellRegmaps);
         int id = lowestFreeId();
-        Cell cell = new Cell(id, config);
+        Cell cell = new Cell(id, config, setup.newStage2(cellOwner(id)));
+        allocateCellStructures(cell, configBytes, cellRegmaps);
         Cell root = root();
         root.cpuSet().andNot(cpus);
+        rootCpusOff.andNot(cpus);
+        for (int c = cpus.nextSetBit(0); c >= 0; c = cpus.nextSetBit(c + 1)) statistics.reset(c);
         for (MemoryRegion r : config.memoryRegions()) {
             if (r.has(MEM_COMM_REGION) || r.has(MEM_ROOTSHARED)) continue;
             if (r.isSubPage()) root.mmio().unregister(r.phys(), r.size());
@@ -207,10 +251,30 @@ public final class Hypervisor {
         addPciDevices(cell, config.name());
         attachRegmaps(cell, cellRegmaps);
         for (int[] t : takenFromRoot) regmaps.get(root).get(t[0]).take(t[1]);
-        pool.allocate(cellOwner(cell), cellPages(cell, configBytes));
         printk("Created cell \"" + config.name() + "\"\n");
         printk("Page pool usage after cell creation: " + pool.usage() + "\n");
         return cell;
+    }
+
+    /**
+     * What creating a cell takes from the pool before its memory is moved (research/pagepool.md
+     * §5): the cell structure with the configuration, the generic and arch initialisation, and the
+     * units' per-cell state. A refusal (ENOMEM) gives back what was taken.
+     */
+    private void allocateCellStructures(Cell cell, long configBytes, List<Regmap> cellRegmaps) {
+        CellAllocations alloc = new CellAllocations(pool, cellOwner(cell.id()), personality.footprint());
+        try {
+            alloc.structure(configBytes);
+            alloc.cellInit(cell.config(), system);
+            alloc.stage2Root(setup.cellMode().rootPages());
+            if (pvuUnits > 0) alloc.pvuEntries();
+            alloc.pciDevices(cell.config().pciDevices().size());
+            if (personality.units().contains("regmap")) alloc.regmaps(cellRegmaps.size());
+        } catch (HypervisorError e) {
+            alloc.freeAll();
+            throw e;
+        }
+        allocations.put(cell, alloc);
     }
 
     /**
@@ -248,6 +312,7 @@ public final class Hypervisor {
         Cell cell = nonRoot(id);
         requestShutdown(cell);
         cell.failedSet().clear();
+        managementExit(cell);
         parkAll(cell);
         if (cell.loadable()) return;
         cell.state(CellState.SHUT_DOWN);
@@ -274,6 +339,7 @@ public final class Hypervisor {
         if (cell.config().hasFlag(CellConfig.VIRTUAL_CONSOLE_ACTIVE)) flags |= 0x2;
         cell.comm().reset(flags, cell.config().console(), system.platform(), cell.config().vpciIrqBase());
         cell.state(CellState.RUNNING);
+        managementExit(cell);
         printk("Started cell \"" + cell.name() + "\"\n");
         for (CellListener l : cellListeners) l.started(cell);
     }
@@ -287,10 +353,13 @@ public final class Hypervisor {
         cell.state(CellState.SHUT_DOWN);
         Cell root = root();
         for (MemoryRegion r : cell.config().memoryRegions()) {
+            // the cell's tables go back to the pool as they become empty
+            if (!r.isSubPage()) cell.stage2().unmap(r.virt(), r.size());
             if (r.has(MEM_COMM_REGION) || r.has(MEM_ROOTSHARED)) continue;
             giveBackToRoot(r);
         }
         root.cpuSet().or(cell.cpuSet());
+        rootCpusOff.or(cell.cpuSet()); // they come back parked: Linux switches them on with PSCI CPU_ON
         BitSet spis = cell.irqSet();
         spis.clear(0, 32);
         BitSet rootConfigured = Cell.configuredIrqs(root.config(), system.platform().gicdBase());
@@ -299,22 +368,39 @@ public final class Hypervisor {
         targetSpis(cell, root);
         giveRegistersBack(cell);
         List<IvshmemEndpoint> gone = ivshmemByCell.remove(cell);
-        if (gone != null) ivshmemByBdf.values().forEach(list -> list.removeAll(gone));
+        if (gone != null) {
+            ivshmemByBdf.values().forEach(list -> list.removeAll(gone));
+            // a link's page goes when its last endpoint does
+            for (IvshmemEndpoint ep : gone) {
+                if (ivshmemByBdf.get(ep.bdf()).isEmpty() && pool.heldBy(linkOwner(ep.bdf())) > 0) {
+                    pool.free(linkOwner(ep.bdf()), "ivshmem link", 1);
+                }
+            }
+        }
         cells.remove(id);
-        pool.release(cellOwner(cell));
+        allocations.remove(cell).freeAll();
         for (CellListener l : cellListeners) l.destroyed(cell);
         printk("Page pool usage after cell destruction: " + pool.usage() + "\n");
     }
 
-    /** DISABLE: only when no non-root cell is left; the root CPUs leave the hypervisor. */
-    public void disable() {
+    /**
+     * DISABLE on one root CPU: only when no non-root cell is left. The first CPU to call it prints
+     * the shutdown line; every CPU is released; after the last one the hypervisor is gone.
+     *
+     * @return whether this was the last CPU to leave
+     */
+    public boolean disable(int cpu) {
         requireEnabled();
         if (cells.size() > 1) throw new HypervisorError(Errno.EBUSY, "non-root cells exist");
-        printk("Shutting down hypervisor\n");
-        for (int cpu = root().cpuSet().nextSetBit(0); cpu >= 0; cpu = root().cpuSet().nextSetBit(cpu + 1)) {
-            printk(String.format(" Releasing CPU %d\n", cpu));
+        if (!shuttingDown) {
+            printk("Shutting down hypervisor\n");
+            shuttingDown = true;
         }
+        printk(String.format(" Releasing CPU %d\n", cpu));
+        enteredCpus.clear(cpu);
+        if (!enteredCpus.isEmpty()) return false;
         enabled = false;
+        return true;
     }
 
     // ---- the memory path of a cell ----
@@ -351,9 +437,38 @@ public final class Hypervisor {
     /** Outcome of one cell access. */
     public enum AccessOutcome { DONE, PARKED }
 
-    /** The cell's memory path for a modeled guest running on the CPU {@code cpu} supplies. */
-    public MemoryAccess memoryOf(Cell cell, java.util.function.IntSupplier cpu) {
+    /** The cell's memory path for modeled code running on {@code cpu}. */
+    public MemoryAccess memoryOf(Cell cell, dev.warden.emulator.el2.ModeledCpu cpu) {
         return new CellMemoryAccess(this, cell, cpu);
+    }
+
+    /** The exit counters of every CPU. */
+    public CpuStatistics statistics() { return statistics; }
+
+    /** The cell's CPUs are told to stop or reset by the root: one management exit each. */
+    private void managementExit(Cell cell) {
+        for (int c = cell.cpuSet().nextSetBit(0); c >= 0; c = cell.cpuSet().nextSetBit(c + 1)) {
+            statistics.exit(c, CpuStat.MANAGEMENT);
+        }
+    }
+
+    /**
+     * How the root kernel's CPUs (modeled, no emulated core) are switched on and off through the
+     * PSCI the hypervisor emulates for the root cell: CPU_OFF parks the CPU in the hypervisor,
+     * AFFINITY_INFO reports it off, CPU_ON of a parked root CPU lets it run again.
+     */
+    public CpuPower modeledPower() {
+        return new CpuPower() {
+            @Override public boolean powerOn(int cpu, long entry, long context) {
+                if (!rootCpusOff.get(cpu)) return false;
+                rootCpusOff.clear(cpu);
+                return true;
+            }
+
+            @Override public void powerOff(int cpu) { rootCpusOff.set(cpu); }
+
+            @Override public boolean isOn(int cpu) { return !rootCpusOff.get(cpu); }
+        };
     }
 
     /** Prints the fault sequence, marks the CPU failed and tells whoever runs it to stop. */
@@ -410,12 +525,17 @@ public final class Hypervisor {
     private void mapRegion(Cell cell, MemoryRegion r) {
         if (r.size() == 0) return;
         if (r.has(MEM_COMM_REGION)) {
-            cell.stage2().map(r.virt(), 0, r.size(), r.flags());
+            cell.stage2().map(r.virt(), 0, r.size(), r.flags(), huge(r));
         } else if (r.isSubPage()) {
             cell.mmio().register(r.virt(), r.size(), "sub-page region", new SubPageRegion(r, board.bus()));
         } else {
-            cell.stage2().map(r.virt(), r.phys(), r.size(), r.flags());
+            cell.stage2().map(r.virt(), r.phys(), r.size(), r.flags(), huge(r));
         }
+    }
+
+    /** Whether a region's stage-2 mapping may use blocks (NO_HUGEPAGES, where the release knows it). */
+    private boolean huge(MemoryRegion r) {
+        return !(personality.footprint().noHugepagesFlag() && r.has(MemoryRegion.NO_HUGEPAGES));
     }
 
     /** The parts of {@code r} that the root configuration has, mapped back with the root's flags. */
@@ -425,7 +545,7 @@ public final class Hypervisor {
             long start = Math.max(r.phys(), rr.phys());
             long end = Math.min(r.phys() + r.size(), rr.phys() + rr.size());
             if (start >= end || rr.isSubPage() || rr.has(MEM_COMM_REGION)) continue;
-            root.stage2().map(rr.virt() + (start - rr.phys()), start, end - start, rr.flags());
+            root.stage2().map(rr.virt() + (start - rr.phys()), start, end - start, rr.flags(), huge(rr));
         }
     }
 
@@ -437,12 +557,15 @@ public final class Hypervisor {
                 throw new HypervisorError(Errno.EINVAL, String.format("regmap at 0x%x", m.regBase()));
             }
             RegmapHandler h = new RegmapHandler(m, board.bus(), this::printk);
+            // the block is mapped for the hypervisor; TI's regmap unit never unmaps it again
+            setup.mapDevice("regmap", h.base(), h.size());
             // every access traps, even where a memory region maps the block
             cell.stage2().unmap(h.base(), h.size());
             cell.mmio().register(h.base(), h.size(), "regmap", h);
             handlers.add(h);
         }
         regmaps.put(cell, handlers);
+        if (cell.isRoot()) allocations.get(cell).regmaps(list.size());
     }
 
     /**
@@ -535,7 +658,10 @@ public final class Hypervisor {
         long intid = 32L + cell.config().vpciIrqBase() + (slot & 3);
         IvshmemEndpoint ep = new IvshmemEndpoint(cell.name(), d, cell.config().memoryRegions(), board.bus(), this::ring,
                 vector -> inject(intid));
-        ivshmemByBdf.computeIfAbsent(d.bdf(), b -> new ArrayList<>()).add(ep);
+        List<IvshmemEndpoint> link = ivshmemByBdf.computeIfAbsent(d.bdf(), b -> new ArrayList<>());
+        // the first endpoint of a link allocates it
+        if (link.isEmpty()) pool.allocate(linkOwner(d.bdf()), "ivshmem link", 1);
+        link.add(ep);
         ivshmemByCell.computeIfAbsent(cell, c -> new ArrayList<>()).add(ep);
     }
 
@@ -576,19 +702,12 @@ public final class Hypervisor {
         board.bus().write(gicd + 0x200 + (intid / 32) * 4, 4, 1L << (intid % 32));
     }
 
-    private long cellPages(Cell cell, long configBytes) {
-        long ivshmem = cell.config().pciDevices().stream().filter(PciDevice::isIvshmem).count();
-        long mmioEntries = cell.mmio().size() + 2 * ivshmem;
-        return 1                                            // stage-2 root table
-                + PagePool.pagesFor(8192 + configBytes)     // struct cell with its comm page, config copy
-                + PagePool.pagesFor(mmioEntries * 32)       // MMIO dispatch table
-                + cell.stage2().tablePages()                // stage-2 tables for the regions
-                + PagePool.pagesFor(cell.config().pciDevices().size() * 344L)
-                + ivshmem;                                  // one page per ivshmem link endpoint
+    private static String cellOwner(int id) {
+        return "cell:" + id;
     }
 
-    private static String cellOwner(Cell cell) {
-        return "cell:" + cell.id();
+    private static String linkOwner(int bdf) {
+        return String.format("ivshmem:%04x", bdf);
     }
 
     private void parkAll(Cell cell) {

@@ -1,5 +1,6 @@
 package dev.warden.hypervisor.core;
 
+import dev.warden.emulator.el2.Errno;
 /** A management operation the driver or the hypervisor refused, with the errno it returns. */
 public final class HypervisorError extends RuntimeException {
 

@@ -2,92 +2,111 @@ package dev.warden.hypervisor.paging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * One cell's stage-2 translation: intermediate physical address ranges mapped to physical ranges
- * with access flags. Mapping and unmapping work on page-aligned ranges and split existing
- * mappings, as the hypervisor's page tables do. The table count follows a 4 KiB-granule layout
- * with 1 GiB and 2 MiB blocks where alignment allows, for the page-pool figures.
+ * One cell's stage-2 translation as real page tables ({@link TranslationTables}): intermediate
+ * physical addresses mapped to physical ones with Warden's access flags (the region flags of the
+ * configuration). The tables below the root come from the {@link PageTableMemory} it was made
+ * with, so every map and unmap costs (or returns) exactly the table pages Jailhouse's would.
+ * A lookup names the block or page that maps an address; a miss names the level whose entry is
+ * invalid, which is what a data abort's fault status code reports.
  */
 public final class Stage2Map {
 
-    public static final long PAGE = 0x1000;
-    private static final long MIB2 = 0x200000;
-    private static final long GIB = 0x40000000;
+    public static final long PAGE = TranslationTables.PAGE;
 
-    /** A contiguous mapping: [ipa, ipa + size) -> [phys, phys + size). */
+    /** Fault status code of a translation fault at level 0 (levels 1..3 follow). */
+    public static final int TRANSLATION_FAULT = 0x04;
+    /** Fault status code of a permission fault at level 0 (levels 1..3 follow). */
+    public static final int PERMISSION_FAULT = 0x0c;
+
+    /** A block or page of the map: [ipa, ipa + size) -> [phys, phys + size). */
     public record Mapping(long ipa, long phys, long size, long flags) {
         public long end() { return ipa + size; }
 
         public long translate(long address) { return phys + (address - ipa); }
     }
 
-    private final TreeMap<Long, Mapping> byIpa = new TreeMap<>();
+    private final TranslationTables tables;
+    private final boolean hugeWhenSplitting;
 
-    /** Maps a range, replacing whatever was mapped there before. */
-    public void map(long ipa, long phys, long size, long flags) {
-        long start = ipa & ~(PAGE - 1);
-        long end = (ipa + size + PAGE - 1) & ~(PAGE - 1);
-        if (end <= start) return;
-        unmap(start, end - start);
-        byIpa.put(start, new Mapping(start, phys & ~(PAGE - 1), end - start, flags));
-    }
-
-    /** Removes every mapping of the range, keeping the parts of mappings outside it. */
-    public void unmap(long ipa, long size) {
-        long start = ipa & ~(PAGE - 1);
-        long end = (ipa + size + PAGE - 1) & ~(PAGE - 1);
-        List<Mapping> touched = new ArrayList<>();
-        Map.Entry<Long, Mapping> before = byIpa.floorEntry(start);
-        if (before != null && before.getValue().end() > start) touched.add(before.getValue());
-        touched.addAll(byIpa.subMap(start, true, end, false).values());
-        for (Mapping m : touched) {
-            byIpa.remove(m.ipa());
-            if (m.ipa() < start) byIpa.put(m.ipa(), new Mapping(m.ipa(), m.phys(), start - m.ipa(), m.flags()));
-            if (m.end() > end) {
-                byIpa.put(end, new Mapping(end, m.translate(end), m.end() - end, m.flags()));
-            }
-        }
-    }
-
-    public Optional<Mapping> lookup(long ipa) {
-        Map.Entry<Long, Mapping> e = byIpa.floorEntry(ipa);
-        if (e == null || e.getValue().end() <= ipa) return Optional.empty();
-        return Optional.of(e.getValue());
-    }
-
-    public List<Mapping> mappings() {
-        return List.copyOf(byIpa.values());
+    /** A map on its own: a 44-bit four-level stage 2 whose tables are counted, not pooled. */
+    public Stage2Map() {
+        this(PagingMode.stage2(44), PageTableMemory.unlimited(), false);
     }
 
     /**
-     * Translation tables below the root table that these mappings need: one level-2 table per
-     * 1 GiB window not covered by a whole block, one level-3 table per 2 MiB window not covered by
-     * a block (blocks only where IPA and PA are equally aligned).
+     * @param hugeWhenSplitting whether a block split by an unmap is refilled with blocks of the
+     *                          next level (TI's v0.10: always) or with pages only (upstream
+     *                          master's unmap passes no huge-page permission down, research §2.3)
      */
+    public Stage2Map(PagingMode mode, PageTableMemory memory, boolean hugeWhenSplitting) {
+        this.tables = new TranslationTables(mode, memory);
+        this.hugeWhenSplitting = hugeWhenSplitting;
+    }
+
+    public PagingMode mode() { return tables.mode(); }
+
+    /** Maps a range with blocks where alignment allows, replacing what was mapped there before. */
+    public void map(long ipa, long phys, long size, long flags) {
+        map(ipa, phys, size, flags, true);
+    }
+
+    /** As above; {@code huge} false maps pages only (a region with NO_HUGEPAGES, single pages). */
+    public void map(long ipa, long phys, long size, long flags, boolean huge) {
+        tables.create(phys, size, ipa, flags, true, huge);
+    }
+
+    /** Removes every mapping of the range; blocks it covers only partly are split first. */
+    public void unmap(long ipa, long size) {
+        tables.destroy(ipa, size, hugeWhenSplitting);
+    }
+
+    /** The block or page that maps the address, if any. */
+    public Optional<Mapping> lookup(long ipa) {
+        TranslationTables.Walk w = tables.walk(ipa);
+        if (!w.mapped()) return Optional.empty();
+        return Optional.of(new Mapping(w.base(), w.leaf().phys(), w.size(), w.leaf().flags()));
+    }
+
+    /** The architectural level at which a walk of the address ends (leaf level, or the level of the invalid entry). */
+    public int walkLevel(long ipa) {
+        return tables.walk(ipa).level();
+    }
+
+    /**
+     * The data fault status code an access would report: a translation fault at the level whose
+     * entry is invalid, or a permission fault at the leaf's level when the mapping lacks the
+     * {@code permission} flag; 0 when the access is translated.
+     */
+    public int faultStatus(long ipa, long permission) {
+        TranslationTables.Walk w = tables.walk(ipa);
+        if (!w.mapped()) return TRANSLATION_FAULT + w.level();
+        if ((w.leaf().flags() & permission) == 0) return PERMISSION_FAULT + w.level();
+        return 0;
+    }
+
+    /** The translation tables below the root (each a page of the pool). */
     public long tablePages() {
-        java.util.Set<Long> level2 = new java.util.HashSet<>();
-        java.util.Set<Long> level3 = new java.util.HashSet<>();
-        for (Mapping m : byIpa.values()) {
-            long a = m.ipa();
-            while (a < m.end()) {
-                long pa = m.translate(a);
-                if (a % GIB == 0 && pa % GIB == 0 && m.end() - a >= GIB) {
-                    a += GIB;
-                    continue;
+        return tables.tables();
+    }
+
+    /** Every mapping, neighbours with the same flags and contiguous addresses joined. */
+    public List<Mapping> mappings() {
+        List<Mapping> out = new ArrayList<>();
+        tables.forEachLeaf(w -> {
+            Mapping m = new Mapping(w.base(), w.leaf().phys(), w.size(), w.leaf().flags());
+            int last = out.size() - 1;
+            if (last >= 0) {
+                Mapping prev = out.get(last);
+                if (prev.end() == m.ipa() && prev.translate(m.ipa()) == m.phys() && prev.flags() == m.flags()) {
+                    out.set(last, new Mapping(prev.ipa(), prev.phys(), prev.size() + m.size(), prev.flags()));
+                    return;
                 }
-                level2.add(a / GIB);
-                if (a % MIB2 == 0 && pa % MIB2 == 0 && m.end() - a >= MIB2) {
-                    a += MIB2;
-                    continue;
-                }
-                level3.add(a / MIB2);
-                a = Math.min(m.end(), (a / MIB2 + 1) * MIB2);
             }
-        }
-        return level2.size() + level3.size();
+            out.add(m);
+        });
+        return out;
     }
 }

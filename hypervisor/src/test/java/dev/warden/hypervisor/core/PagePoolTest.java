@@ -1,5 +1,6 @@
 package dev.warden.hypervisor.core;
 
+import dev.warden.emulator.el2.Errno;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
