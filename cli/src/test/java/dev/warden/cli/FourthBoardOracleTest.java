@@ -59,6 +59,7 @@ class FourthBoardOracleTest {
             assertThat(lab.waitFor(ConsoleRole.PRIMARY, "am625-sk login: ", 0, 60 * SECOND)).as(console.text()).isPositive();
             console.type("root\n");
             assertThat(lab.waitFor(ConsoleRole.PRIMARY, "root@am625-sk:~# ", 0, 5 * SECOND)).isPositive();
+            if (lab.driver().isEmpty()) shell(lab, "insmod /root/jailhouse.ko");
             String enable = shell(lab, "jailhouse enable /usr/share/jailhouse/cells/am625-sk.cell");
             String cell = shell(lab, "jailhouse cell create /usr/share/jailhouse/cells/am625-sk-inmate.cell");
 
