@@ -75,6 +75,9 @@ class ProfileComparisonTest {
                 + "0x40000000/0x40200000/0x40400000", "board init uses one layout for every bank of 256 MiB or more "
                 + "(TI's offsets); the hand-written profile packs them at the base as QEMU's U-Boot does");
         explain("qemu-arm64-virt", "boot.login.hostname: derived qemu-arm64-virt, hand-written demo", host);
+        explain("qemu-arm64-virt", "software: derived {jailhouse=upstream}, hand-written {jailhouse=upstream, "
+                + "jailhouse-module=insmod}", "whether the root file system loads jailhouse.ko at boot is a fact of the "
+                + "image (jailhouse-images' QEMU image leaves it to insmod), not of the tree: board init keeps the default");
         explain("qemu-arm64-virt", "boot.login.distribution: derived Debian GNU/Linux 12, hand-written Debian GNU/Linux 11",
                 uboot);
     }
