@@ -66,7 +66,7 @@ final class ProfileDiff {
         field("boot.login.distribution", x.login().distribution(), y.login().distribution());
         field("boot.login.banner", x.login().banner(), y.login().banner());
         field("boot.login.shell-cpu", x.login().shellCpu(), y.login().shellCpu());
-        field("software", a.software(), b.software());
+        field("software", new java.util.TreeMap<>(a.software()), new java.util.TreeMap<>(b.software()));
     }
 
     private void device(BoardProfile.Device x, BoardProfile.Device y) {
