@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         RunImageCommand.class,
         BootCommand.class,
         RunCommand.class,
+        BoardCommand.class,
     })
 public final class WardenCli implements Runnable {
 

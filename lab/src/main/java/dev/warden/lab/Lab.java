@@ -83,6 +83,10 @@ public final class Lab implements AutoCloseable {
             throw new IllegalStateException("board " + boardName + ": boot media folder " + media + " does not exist");
         }
         Path copy = null;
+        if (project.isDerived(boardName) && !Files.exists(media.resolve("Image"))) {
+            // a board known only by its device tree boots Warden's model kernel
+            request.file("Image", dev.warden.emulator.profile.derive.ModelKernelImage.forBoard(boardName));
+        }
         if (request.changesMedia()) {
             copy = BootMediaWriter.prepare(profile, request);
             media = copy;

@@ -29,6 +29,8 @@ public final class WardenProject {
     private final Optional<Path> root;
     private final ProjectSettings settings;
     private final BuiltinBoards builtins;
+    /** Boards whose profile was derived from their device tree (they boot Warden's model kernel). */
+    private final java.util.Set<String> derived = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private WardenProject(Optional<Path> root, ProjectSettings settings, BuiltinBoards builtins) {
         this.root = root;
@@ -78,7 +80,11 @@ public final class WardenProject {
 
     // ---- boards ----
 
-    /** The profile of board {@code name}, from the project or the built-ins (not both). */
+    /**
+     * The profile of board {@code name}, from the project or the built-ins (not both). A project board
+     * without a profile but with boot media for it ({@link DerivedBoards#bootDtb}) gets one derived
+     * from its device tree, and a note on stderr says so.
+     */
     public BoardProfile board(String name) {
         Optional<Path> mine = root.map(r -> r.resolve(settings.boards()).resolve(name + ".yaml")).filter(Files::isRegularFile);
         Path builtin = builtins.profiles().resolve(name + ".yaml");
@@ -89,9 +95,19 @@ public final class WardenProject {
         }
         if (mine.isPresent()) return BoardProfiles.load(mine.get());
         if (ours) return BoardProfiles.byName(builtins.profiles(), name);
+        Optional<Path> dtb = root.flatMap(r -> DerivedBoards.bootDtb(r, name));
+        if (dtb.isPresent()) {
+            derived.add(name);
+            return DerivedBoards.profile(root.get(), settings, name, dtb.get());
+        }
         throw new BoardSetupException("unknown board '" + name + "': no " + name + ".yaml in "
                 + root.map(r -> r.resolve(settings.boards()) + " or ").orElse("") + "Warden's built-in boards (known boards: "
                 + String.join(", ", boardNames()) + ")", List.of());
+    }
+
+    /** Whether {@link #board} derived the board's profile from its device tree (the project has none). */
+    public boolean isDerived(String name) {
+        return derived.contains(name);
     }
 
     /** Every board this run can use, sorted. */
