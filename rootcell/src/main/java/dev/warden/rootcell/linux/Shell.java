@@ -122,7 +122,8 @@ public final class Shell {
                 }
             } else {
                 line.append((char) c);
-                tty.putc(c); // the tty echoes what is typed, at the login prompt too
+                int typed = c;
+                board.writer().as(kernel.outputTag(false), () -> tty.putc(typed)); // the tty echoes, at the login prompt too
             }
         }
     }
@@ -209,7 +210,7 @@ public final class Shell {
     public String hangReason() { return hangReason; }
 
     void print(String text) {
-        tty.print(text);
+        board.writer().as(kernel.outputTag(false), () -> tty.print(text));
     }
 
     static List<String> split(String line) {
