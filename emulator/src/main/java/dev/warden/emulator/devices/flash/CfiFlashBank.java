@@ -11,7 +11,8 @@ import java.util.Map;
  * loaded into it, as a program started with {@code -kernel} finds it: in read-array mode every
  * byte reads zero. A write is a command to the chips (the low byte of the value; each answer is
  * replicated on both 16-bit lanes): read device ID, CFI query, read status, program one word,
- * erase one block. The answers below are what QEMU 7.2 gives
+ * erase one block; in CFI query mode only read-array (0xff) is taken. The answers below are what
+ * QEMU 7.2 gives
  * (firmware-fixtures/oracle/stray-read/).
  */
 public final class CfiFlashBank implements MmioDevice {
@@ -90,8 +91,8 @@ public final class CfiFlashBank implements MmioDevice {
                 }
             }
             case LOCK_SETUP -> mode = Mode.STATUS;
-            // in ID and query mode only a reset to read-array mode is taken
-            case DEVICE_ID, QUERY -> mode = command == 0xff || command == 0x00 ? Mode.ARRAY : mode;
+            // in query mode only read-array (0xff) is taken; 0x00 and every other command are not
+            case QUERY -> mode = command == 0xff ? Mode.ARRAY : mode;
             default -> mode = COMMANDS.getOrDefault(command, Mode.ARRAY);
         }
     }

@@ -35,6 +35,8 @@ class CfiFlashBankTest {
         assertThat(flash.read(0x44, 1)).isEqualTo(0x52L);
         assertThat(flash.read(0x48, 4)).isEqualTo(0x00590059L);
         flash.write(0x0, 4, 0x00);
+        assertThat(flash.read(0x40, 4)).isEqualTo(0x00510051L);
+        flash.write(0x0, 4, 0xff);
         assertThat(flash.read(0x40, 4)).isZero();
     }
 
