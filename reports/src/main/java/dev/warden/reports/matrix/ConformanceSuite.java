@@ -31,6 +31,9 @@ public final class ConformanceSuite {
     public record Behaviour(String location, String name, List<String> catalogueIds, boolean wip, String description,
                             List<Example> examples) {}
 
+    /** The board and release of a scenario that is no outline: it applies to every column. */
+    public static final String ANY = "*";
+
     private ConformanceSuite() {}
 
     /**
@@ -78,9 +81,10 @@ public final class ConformanceSuite {
             }
         }
         if (s.getExamples().isEmpty()) {
-            examples.add(new Example(uri + ":" + s.getLocation().getLine(), "any board", "upstream"));
+            // a plain scenario (a @wip one) stands for every board and release
+            examples.add(new Example(uri + ":" + s.getLocation().getLine(), ANY, ANY));
         }
-        String name = s.getName().replaceAll("\\s*<[^>]+>", "").replaceAll("\\s+([,:])", "$1").strip();
+        String name = s.getName().replaceAll("\\s*\\([^)]*<[^)]*\\)", "").replaceAll("\\s*<[^>]+>", "").strip();
         return java.util.Optional.of(new Behaviour(uri + ":" + s.getLocation().getLine(), name, ids, tags.contains("@wip"),
                 s.getDescription() == null ? "" : s.getDescription().strip(), examples));
     }
