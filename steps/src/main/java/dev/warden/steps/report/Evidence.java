@@ -39,8 +39,21 @@ public final class Evidence {
         return t;
     }
 
+    /**
+     * The evidence; a piece that cannot be made (a bug in Warden's reporting) becomes a note in its
+     * place, because the report must never change a scenario's outcome.
+     */
     public static List<Item> of(Lab lab) {
         List<Item> items = new ArrayList<>();
+        try {
+            collect(lab, items);
+        } catch (RuntimeException e) {
+            items.add(Item.text("evidence incomplete", "Warden could not put together all of this scenario's evidence: " + e));
+        }
+        return items;
+    }
+
+    private static void collect(Lab lab, List<Item> items) {
         transcripts(lab).forEach((name, text) -> items.add(Item.text(name, text)));
         Console hvConsole = lab.console(ConsoleRole.HYPERVISOR);
         String hv = HypervisorTranscript.of(hvConsole);
@@ -56,6 +69,5 @@ public final class Evidence {
         fault.ifPresent(f -> items.add(Item.text("last fault: register dump", f.dump())));
         String svg = MemoryMapSvg.render(MemoryMap.of(lab, fault));
         items.add(new Item("physical memory map", "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8)));
-        return items;
     }
 }

@@ -56,7 +56,10 @@ public record MemoryMap(String title, List<Lane> lanes, Optional<LastFault> faul
         } else {
             state = "hypervisor not enabled";
             List<Span> reserved = new ArrayList<>();
-            for (long[] r : lab.linux().reservedNoMap()) reserved.add(new Span(r[0], r[0] + r[1], "no-map", false));
+            // the root kernel's reservations exist only once it booted from a tree (U-Boot may stop first)
+            if (lab.linux().deviceTree().isPresent()) {
+                for (long[] r : lab.linux().reservedNoMap()) reserved.add(new Span(r[0], r[0] + r[1], "no-map", false));
+            }
             if (!reserved.isEmpty()) lanes.add(new Lane("reserved (no-map)", Kind.RESERVED, 0, reserved));
         }
         fault.flatMap(LastFault::access).ifPresent(a -> lanes.add(new Lane("fault", Kind.FAULT, 0,
