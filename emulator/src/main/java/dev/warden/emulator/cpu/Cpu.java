@@ -79,7 +79,7 @@ public final class Cpu {
     private boolean exitRequested;
     private boolean stopped;
     private Power power = Power.HALTED;
-    private long icount;
+    long icount;
     private boolean monitorValid;
     private long monitorAddress;
     private final DataAccess access = new DataAccess();
@@ -337,6 +337,10 @@ public final class Cpu {
                 long before = n;
                 n = block.run(this, n, limit);
                 p = pc;
+                if (stopped) { // the slow step of a translated load or store stopped the core
+                    stopped = false;
+                    break;
+                }
                 if (n != before) continue;
                 // The budget did not cover the first block, or its first instruction needs the interpreter.
             }
@@ -375,18 +379,38 @@ public final class Cpu {
         return wTag[i] == ((va & ~0xfffL) | el) && ((int) va & 0xfff) + size <= 4096 && wCode[i] == null ? i : -1;
     }
 
-    long readRam1(int slot, long va) { return rArr[slot][rOff[slot] + ((int) va & 0xfff)] & 0xffL; }
-    long readRam2(int slot, long va) { return (short) LE16.get(rArr[slot], rOff[slot] + ((int) va & 0xfff)) & 0xffffL; }
-    long readRam4(int slot, long va) { return (int) LE32.get(rArr[slot], rOff[slot] + ((int) va & 0xfff)) & M32; }
-    long readRam8(int slot, long va) { return (long) LE64.get(rArr[slot], rOff[slot] + ((int) va & 0xfff)); }
-    void writeRam1(int slot, long va, long v) { wArr[slot][wOff[slot] + ((int) va & 0xfff)] = (byte) v; }
-    void writeRam2(int slot, long va, long v) { LE16.set(wArr[slot], wOff[slot] + ((int) va & 0xfff), (short) v); }
-    void writeRam4(int slot, long va, long v) { LE32.set(wArr[slot], wOff[slot] + ((int) va & 0xfff), (int) v); }
-    void writeRam8(int slot, long va, long v) { LE64.set(wArr[slot], wOff[slot] + ((int) va & 0xfff), v); }
+    /** What translated code's page caches hold before their first fill. */
+    static final byte[] NO_PAGE = new byte[0];
+
+    static long ramRead1(byte[] a, int o) { return a[o] & 0xffL; }
+    static long ramRead2(byte[] a, int o) { return (short) LE16.get(a, o) & 0xffffL; }
+    static long ramRead4(byte[] a, int o) { return (int) LE32.get(a, o) & M32; }
+    static long ramRead8(byte[] a, int o) { return (long) LE64.get(a, o); }
+    static void ramWrite1(byte[] a, int o, long v) { a[o] = (byte) v; }
+    static void ramWrite2(byte[] a, int o, long v) { LE16.set(a, o, (short) v); }
+    static void ramWrite4(byte[] a, int o, long v) { LE32.set(a, o, (int) v); }
+    static void ramWrite8(byte[] a, int o, long v) { LE64.set(a, o, v); }
 
     /** Executes a data-processing op that only reads and writes registers and flags, for translated code. */
     void executeFallback(Op op) {
         execute(op);
+    }
+
+    /**
+     * Executes, for translated code, a load or store it could not complete on its own, with the
+     * PC on it, the count including it and the registers and flags in the fields, exactly as the
+     * interpreter's run loop does. True when the translated code may go on after it: the
+     * instruction completed and raised no exception, no interrupt or exit request, and rewrote no
+     * code of the page it runs from (each of these resets fetchPage).
+     */
+    boolean stepFromTranslation(Op op) {
+        try {
+            execute(op);
+        } catch (Unwind u) {
+            if (stopped) icount--; // the instruction did not complete; runTranslated sees `stopped`
+            return false;
+        }
+        return fetchPage != -1;
     }
 
     /**

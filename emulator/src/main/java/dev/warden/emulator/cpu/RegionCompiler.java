@@ -14,8 +14,10 @@ import java.util.List;
  * are jumps, and every way out (a branch leaving the region, a TLB miss, a store to a code page,
  * the instruction budget) goes through one exit that writes the registers, flags and PC back.
  * Every block checks the budget for all its instructions before it starts, so a run ends on the
- * same instruction as the interpreter's; an instruction that cannot complete here exits before it
- * has changed anything, and the interpreter runs it.
+ * same instruction as the interpreter's. A load or store that misses the TLB (MMIO, a first touch,
+ * a store to a code page) is handed, with the whole state, to the interpreter's own code, which
+ * completes it or takes the exception exactly as it would; the code goes on after it unless the
+ * run loop has something to look at (an interrupt, a rewritten code page, an exception).
  */
 final class RegionCompiler {
 
@@ -27,7 +29,8 @@ final class RegionCompiler {
 
     // Local variable slots of run(Cpu cpu, long n, long limit).
     private static final int THIS = 0, CPU_ARG = 1, N = 2, LIMIT = 4, REGS = 6, FOP = 7, FA = 8, FB = 10,
-            EXIT_PC = 12, ADDR = 14, SLOT = 16, VALUE = 17, VALUE2 = 19, GUEST = 21;
+            EXIT_PC = 12, ADDR = 14, SLOT = 16, SLOW_INDEX = 17, VALUE = 18, VALUE2 = 20,
+            READ_TAG = 22, READ_ARRAY = 24, READ_OFFSET = 25, WRITE_TAG = 26, WRITE_ARRAY = 28, WRITE_OFFSET = 29, GUEST = 30;
 
     /** No flag setter seen yet in the current block: conditions read the lazy state as it is at run time. */
     private static final int UNKNOWN = -1;
@@ -41,6 +44,10 @@ final class RegionCompiler {
     private final Label[] labels = new Label[CodePage.WORDS];
     private final List<Runnable> stubs = new ArrayList<>();
     private final Label exit = new Label();
+    /** The shared slow path: the interpreter executes one load or store that missed the TLB. */
+    private final Label slowStep = new Label();
+    /** Where each slow step resumes, by its index in {@link #fallbacks}. */
+    private final List<Label> resumes = new ArrayList<>();
     private MethodVisitor mv;
     private int knownFlags;
 
@@ -111,10 +118,22 @@ final class RegionCompiler {
         }
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ISTORE, SLOT);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, SLOW_INDEX);
+        forgetPages();
+        for (int local : new int[] {READ_ARRAY, WRITE_ARRAY}) {
+            mv.visitFieldInsn(Opcodes.GETSTATIC, CPU, "NO_PAGE", "[B");
+            mv.visitVarInsn(Opcodes.ASTORE, local);
+        }
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, READ_OFFSET);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, WRITE_OFFSET);
         mv.visitJumpInsn(Opcodes.GOTO, labels[region.entry]);
 
         for (Region.Block b : region.blocks) emitBlock(b);
         for (Runnable stub : stubs) stub.run();
+        emitSlowStep();
         emitExit();
         mv.visitMaxs(0, 0); // computed by the class writer
         mv.visitEnd();
@@ -174,19 +193,91 @@ final class RegionCompiler {
     }
 
     /**
-     * A label that leaves the region before the instruction at {@code word}, which the interpreter
-     * then runs; {@code notRun} instructions of the block (this one and those after it) are taken
-     * back off the count.
+     * A label where the instruction {@code op} at {@code word} goes to the interpreter, through the
+     * shared slow step: {@code remaining} counts it and the instructions after it in the block, so
+     * that the core's count is the interpreter's as it executes it.
      */
-    private Label bailOut(int word, int notRun) {
+    private Label slowStepFor(Op op, int word, int remaining, Label resume) {
         Label stub = new Label();
-        long target = pc(word);
+        int index = fallbacks.size();
+        fallbacks.add(op);
+        while (resumes.size() < index) resumes.add(null);
+        resumes.add(resume);
+        long here = pc(word);
         stubs.add(() -> {
             mv.visitLabel(stub);
-            addToCount(-notRun);
-            exitTo(target);
+            pushInt(index);
+            mv.visitVarInsn(Opcodes.ISTORE, SLOW_INDEX);
+            pushLong(here);
+            mv.visitVarInsn(Opcodes.LSTORE, EXIT_PC);
+            mv.visitVarInsn(Opcodes.LLOAD, N);
+            pushLong(remaining - 1);
+            mv.visitInsn(Opcodes.LSUB);
+            mv.visitVarInsn(Opcodes.LSTORE, VALUE);
+            mv.visitJumpInsn(Opcodes.GOTO, slowStep);
         });
         return stub;
+    }
+
+    /**
+     * The slow step: the core gets every register, the flags, the PC (EXIT_PC) and the count
+     * (VALUE) and executes the op (SLOW_INDEX) as the interpreter does, through the memory port,
+     * the trap handler and the exception logic. When the instruction completed and nothing needs
+     * the run loop's attention the code reloads the registers and goes on after the instruction;
+     * otherwise it returns with the core's state as it is.
+     */
+    private void emitSlowStep() {
+        if (resumes.isEmpty()) return;
+        mv.visitLabel(slowStep);
+        for (int g = used.nextSetBit(0); g >= 0; g = used.nextSetBit(g + 1)) {
+            mv.visitVarInsn(Opcodes.ALOAD, REGS);
+            pushInt(g);
+            mv.visitVarInsn(Opcodes.LLOAD, slot(g));
+            mv.visitInsn(Opcodes.LASTORE);
+        }
+        storeFlags();
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitVarInsn(Opcodes.LLOAD, EXIT_PC);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, "pc", "J");
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitVarInsn(Opcodes.LLOAD, VALUE);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, "icount", "J");
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitVarInsn(Opcodes.ALOAD, THIS);
+        mv.visitFieldInsn(Opcodes.GETFIELD, BLOCK, "fallbacks", "[L" + OP + ";");
+        mv.visitVarInsn(Opcodes.ILOAD, SLOW_INDEX);
+        mv.visitInsn(Opcodes.AALOAD);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CPU, "stepFromTranslation", "(L" + OP + ";)Z", false);
+        Label goOn = new Label();
+        mv.visitJumpInsn(Opcodes.IFNE, goOn);
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "icount", "J");
+        mv.visitInsn(Opcodes.LRETURN);
+        mv.visitLabel(goOn);
+        for (int g = used.nextSetBit(0); g >= 0; g = used.nextSetBit(g + 1)) {
+            mv.visitVarInsn(Opcodes.ALOAD, REGS);
+            pushInt(g);
+            mv.visitInsn(Opcodes.LALOAD);
+            mv.visitVarInsn(Opcodes.LSTORE, slot(g));
+        }
+        pushInt(Flags.NZCV);
+        mv.visitVarInsn(Opcodes.ISTORE, FOP);
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "nzcv", "I");
+        mv.visitInsn(Opcodes.I2L);
+        mv.visitVarInsn(Opcodes.LSTORE, FA);
+        forgetPages(); // the slow step may have refilled or flushed the TLB
+        // Back to where the instruction's own code ends.
+        List<Integer> keys = new ArrayList<>();
+        List<Label> targets = new ArrayList<>();
+        for (int i = 0; i < resumes.size(); i++) {
+            if (resumes.get(i) != null) {
+                keys.add(i);
+                targets.add(resumes.get(i));
+            }
+        }
+        mv.visitVarInsn(Opcodes.ILOAD, SLOW_INDEX);
+        mv.visitLookupSwitchInsn(targets.get(0), keys.stream().mapToInt(Integer::intValue).toArray(), targets.toArray(new Label[0]));
     }
 
     private void emitExit() {
@@ -525,40 +616,92 @@ final class RegionCompiler {
         mv.visitVarInsn(Opcodes.LSTORE, ADDR);
     }
 
-    /** SLOT = the TLB slot for an access of {@code size} bytes at ADDR; a miss leaves before the instruction. */
-    private void slotOrBail(String check, int size, int word, int remaining) {
+    /** The region's own one-page read and write caches start empty (a tag no page has). */
+    private void forgetPages() {
+        for (int local : new int[] {READ_TAG, WRITE_TAG}) {
+            pushLong(-1L);
+            mv.visitVarInsn(Opcodes.LSTORE, local);
+        }
+    }
+
+    /**
+     * Makes the region's read (or write) page cache hold the page of an access of {@code size}
+     * bytes at ADDR: a hit costs one compare; a miss asks the core's TLB (readSlot, writeSlot) and
+     * caches what it hands out; when the TLB misses too, the interpreter executes the instruction
+     * and the code goes on at {@code resume} (placed by the caller after the instruction's code).
+     * The cache lives in locals, which no store can alias, so the JIT keeps it in registers.
+     */
+    private void cachePage(boolean write, int size, Op op, int word, int remaining, Label resume) {
+        int tag = write ? WRITE_TAG : READ_TAG, array = write ? WRITE_ARRAY : READ_ARRAY, offset = write ? WRITE_OFFSET : READ_OFFSET;
+        Label refill = new Label(), hit = new Label();
+        mv.visitVarInsn(Opcodes.LLOAD, ADDR);
+        pushLong(~0xfffL);
+        mv.visitInsn(Opcodes.LAND);
+        mv.visitVarInsn(Opcodes.LLOAD, tag);
+        mv.visitInsn(Opcodes.LCMP);
+        mv.visitJumpInsn(Opcodes.IFNE, refill);
+        if (size > 1) {
+            pageOffset();
+            pushInt(4096 - size);
+            mv.visitJumpInsn(Opcodes.IF_ICMPGT, refill);
+        }
+        mv.visitJumpInsn(Opcodes.GOTO, hit);
+        mv.visitLabel(refill);
         mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
         mv.visitVarInsn(Opcodes.LLOAD, ADDR);
         pushInt(size);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CPU, check, "(JI)I", false);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CPU, write ? "writeSlot" : "readSlot", "(JI)I", false);
         mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.ISTORE, SLOT);
-        mv.visitJumpInsn(Opcodes.IFLT, bailOut(word, remaining));
+        mv.visitJumpInsn(Opcodes.IFLT, slowStepFor(op, word, remaining, resume));
+        mv.visitVarInsn(Opcodes.LLOAD, ADDR);
+        pushLong(~0xfffL);
+        mv.visitInsn(Opcodes.LAND);
+        mv.visitVarInsn(Opcodes.LSTORE, tag);
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, write ? "wArr" : "rArr", "[[B");
+        mv.visitVarInsn(Opcodes.ILOAD, SLOT);
+        mv.visitInsn(Opcodes.AALOAD);
+        mv.visitVarInsn(Opcodes.ASTORE, array);
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, write ? "wOff" : "rOff", "[I");
+        mv.visitVarInsn(Opcodes.ILOAD, SLOT);
+        mv.visitInsn(Opcodes.IALOAD);
+        mv.visitVarInsn(Opcodes.ISTORE, offset);
+        mv.visitLabel(hit);
     }
 
-    /** Pushes the {@code size} bytes at ADDR (+ {@code offset}) through SLOT, zero-extended. */
+    /** Pushes (int) ADDR & 0xfff. */
+    private void pageOffset() {
+        mv.visitVarInsn(Opcodes.LLOAD, ADDR);
+        mv.visitInsn(Opcodes.L2I);
+        pushInt(0xfff);
+        mv.visitInsn(Opcodes.IAND);
+    }
+
+    /** Pushes the array and index of ADDR + {@code offset} in the cached read or write page. */
+    private void pageIndex(boolean write, int offset) {
+        mv.visitVarInsn(Opcodes.ALOAD, write ? WRITE_ARRAY : READ_ARRAY);
+        mv.visitVarInsn(Opcodes.ILOAD, write ? WRITE_OFFSET : READ_OFFSET);
+        pageOffset();
+        mv.visitInsn(Opcodes.IADD);
+        if (offset != 0) {
+            pushInt(offset);
+            mv.visitInsn(Opcodes.IADD);
+        }
+    }
+
+    /** Pushes the {@code size} bytes at ADDR (+ {@code offset}) from the cached read page, zero-extended. */
     private void readRam(int size, int offset) {
-        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
-        mv.visitVarInsn(Opcodes.ILOAD, SLOT);
-        mv.visitVarInsn(Opcodes.LLOAD, ADDR);
-        if (offset != 0) {
-            pushLong(offset);
-            mv.visitInsn(Opcodes.LADD);
-        }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CPU, "readRam" + size, "(IJ)J", false);
+        pageIndex(false, offset);
+        invokeCpuStatic("ramRead" + size, "([BI)J");
     }
 
-    /** Writes the value on the stack to ADDR (+ {@code offset}) through SLOT. */
+    /** Writes register {@code register} to ADDR (+ {@code offset}) in the cached write page. */
     private void writeRam(int size, int offset, int register) {
-        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
-        mv.visitVarInsn(Opcodes.ILOAD, SLOT);
-        mv.visitVarInsn(Opcodes.LLOAD, ADDR);
-        if (offset != 0) {
-            pushLong(offset);
-            mv.visitInsn(Opcodes.LADD);
-        }
+        pageIndex(true, offset);
         load(register);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CPU, "writeRam" + size, "(IJJ)V", false);
+        invokeCpuStatic("ramWrite" + size, "([BIJ)V");
     }
 
     /** The loaded value on the stack, sign-extended as the load says. */
@@ -571,8 +714,9 @@ final class RegionCompiler {
     }
 
     private void emitLoad(Op op, int word, int remaining) {
+        Label resume = new Label();
         address(op, word);
-        slotOrBail("readSlot", op.size, word, remaining);
+        cachePage(false, op.size, op, word, remaining, resume);
         readRam(op.size, 0);
         int k = kind(op);
         if (k == Op.LD_PRE || k == Op.LD_POST) {
@@ -587,11 +731,13 @@ final class RegionCompiler {
         }
         extendLoaded(op);
         store(op.rd);
+        mv.visitLabel(resume);
     }
 
     private void emitStore(Op op, int word, int remaining) {
+        Label resume = new Label();
         address(op, word);
-        slotOrBail("writeSlot", op.size, word, remaining);
+        cachePage(true, op.size, op, word, remaining, resume);
         writeRam(op.size, 0, op.rd);
         int k = kind(op);
         if (k == Op.ST_PRE || k == Op.ST_POST) {
@@ -602,6 +748,7 @@ final class RegionCompiler {
             }
             store(op.rn);
         }
+        mv.visitLabel(resume);
     }
 
     /** ADDR = the first element's address of a pair (mode 1 post-index, 2 offset, 3 pre-index). */
@@ -626,8 +773,9 @@ final class RegionCompiler {
     }
 
     private void emitLoadPair(Op op, int word, int remaining) {
+        Label resume = new Label();
         pairAddress(op);
-        slotOrBail("readSlot", 2 * op.size, word, remaining);
+        cachePage(false, 2 * op.size, op, word, remaining, resume);
         readRam(op.size, 0);
         mv.visitVarInsn(Opcodes.LSTORE, VALUE);
         readRam(op.size, op.size);
@@ -639,14 +787,17 @@ final class RegionCompiler {
         mv.visitVarInsn(Opcodes.LLOAD, VALUE2);
         extendLoaded(op);
         store(op.ra);
+        mv.visitLabel(resume);
     }
 
     private void emitStorePair(Op op, int word, int remaining) {
+        Label resume = new Label();
         pairAddress(op);
-        slotOrBail("writeSlot", 2 * op.size, word, remaining);
+        cachePage(true, 2 * op.size, op, word, remaining, resume);
         writeRam(op.size, 0, op.rd);
         writeRam(op.size, op.size, op.ra);
         pairWriteBack(op);
+        mv.visitLabel(resume);
     }
 
     // ================================================================ branches

@@ -12,7 +12,7 @@ abstract class TranslatedBlock {
     /** The words of the page the region covers (inclusive): a store to one of them invalidates it. */
     final int firstWord;
     final int lastWord;
-    /** Ops the code hands back to the interpreter's execute (rare kinds), by index. */
+    /** Ops the code hands back to the interpreter (rare kinds, and accesses that miss the TLB), by index. */
     final Op[] fallbacks;
 
     protected TranslatedBlock(long virtualPage, int firstWord, int lastWord, Op[] fallbacks) {
