@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class Region {
 
-    /** Words scanned for one region: keeps the generated method well under the JIT's 8000-byte limit. */
+    /** Words scanned for one region: keeps the generated method under the JIT's 8000-byte limit. */
     static final int MAX_WORDS = 64;
 
     /** How a block ends. */
@@ -56,13 +56,18 @@ final class Region {
 
     /** The region entered at {@code entry}, or null when the instruction there is one the translation leaves to the interpreter. */
     static Region plan(Op[] ops, int entry) {
+        return plan(ops, entry, MAX_WORDS);
+    }
+
+    /** As {@link #plan(Op[], int)}, scanning at most {@code maxWords} words. */
+    static Region plan(Op[] ops, int entry, int maxWords) {
         if (!RegionCompiler.translatable(ops[entry])) return null;
         BitSet leaders = new BitSet(CodePage.WORDS);
         BitSet scanned = new BitSet(CodePage.WORDS);
         Deque<Integer> work = new ArrayDeque<>();
         work.add(entry);
         leaders.set(entry);
-        int budget = MAX_WORDS;
+        int budget = maxWords;
         while (!work.isEmpty() && budget > 0) {
             int start = work.poll();
             if (scanned.get(start)) continue;

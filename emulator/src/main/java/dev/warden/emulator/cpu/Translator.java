@@ -23,6 +23,11 @@ final class Translator {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, long.class, int.class, int.class, Op[].class);
     private static final AtomicLong TRANSLATIONS = new AtomicLong();
+    /**
+     * A class file this large may hold a method over HotSpot's 8000-byte limit for compiling
+     * (HugeMethodLimit), which would run interpreted: such a region is planned again, smaller.
+     */
+    static final int MAX_CLASS_BYTES = 7000;
 
     private Translator() { }
 
@@ -31,10 +36,17 @@ final class Translator {
 
     /** The translation of the code entered at word {@code entry} of {@code ops}, or null when that instruction stays interpreted. */
     static TranslatedBlock translate(Op[] ops, int entry, long virtualPage) {
-        Region region = Region.plan(ops, entry);
-        if (region == null) return null;
-        RegionCompiler compiler = new RegionCompiler(region, ops, virtualPage);
-        byte[] bytes = classFile(compiler);
+        Region region;
+        RegionCompiler compiler;
+        byte[] bytes;
+        int words = Region.MAX_WORDS;
+        do {
+            region = Region.plan(ops, entry, words);
+            if (region == null) return null;
+            compiler = new RegionCompiler(region, ops, virtualPage);
+            bytes = classFile(compiler);
+            words /= 2;
+        } while (bytes.length > MAX_CLASS_BYTES && words >= 1);
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
             TranslatedBlock block = (TranslatedBlock) hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR)
@@ -47,7 +59,7 @@ final class Translator {
     }
 
     /** A final subclass of TranslatedBlock with the super constructor and the compiled run method. */
-    private static byte[] classFile(RegionCompiler compiler) {
+    static byte[] classFile(RegionCompiler compiler) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
         cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "dev/warden/emulator/cpu/Translated", null, BLOCK, null);
         MethodVisitor init = cw.visitMethod(0, "<init>", CONSTRUCTOR_DESCRIPTOR, null, null);
