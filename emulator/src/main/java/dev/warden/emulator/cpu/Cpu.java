@@ -397,20 +397,22 @@ public final class Cpu {
     }
 
     /**
-     * Executes, for translated code, a load or store it could not complete on its own, with the
-     * PC on it, the count including it and the registers and flags in the fields, exactly as the
-     * interpreter's run loop does. True when the translated code may go on after it: the
-     * instruction completed and raised no exception, no interrupt or exit request, and rewrote no
-     * code of the page it runs from (each of these resets fetchPage).
+     * Executes, for translated code, an instruction it does not complete on its own (a load or
+     * store that missed the TLB, a system or exclusive instruction), with the PC on it, the count
+     * including it and the registers and flags in the fields, exactly as the interpreter's run
+     * loop does. True when the translated code may go on after it: the instruction completed, went
+     * on to the next word, and raised no exception, interrupt or exit request, flushed no TLB and
+     * rewrote no code of the page it runs from (each of these resets fetchPage).
      */
     boolean stepFromTranslation(Op op) {
+        long next = pc + 4;
         try {
             execute(op);
         } catch (Unwind u) {
             if (stopped) icount--; // the instruction did not complete; runTranslated sees `stopped`
             return false;
         }
-        return fetchPage != -1;
+        return fetchPage != -1 && pc == next;
     }
 
     /**

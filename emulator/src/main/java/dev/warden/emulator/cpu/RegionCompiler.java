@@ -62,10 +62,30 @@ final class RegionCompiler {
 
     // ================================================================ which ops, and how they end blocks
 
-    /** Whether the translation runs this op itself (data processing, loads and stores, branches). */
+    /**
+     * Whether a region may hold this op: data processing, loads and stores, branches, and the
+     * system and exclusive instructions that {@link #steppedAlways} hands to the interpreter
+     * inside the region. Exception-generating instructions, ERET, WFI and undefined words end it.
+     */
     static boolean translatable(Op op) {
         return op.kind >= Op.ADD_I && op.kind <= Op.STP || op.kind == Op.NOP || op.kind == Op.ISB
-                || op.kind == Op.SUBS_I_BCOND || op.kind == Op.SUBS_R_BCOND || op.kind == Op.ADDS_I_BCOND;
+                || op.kind == Op.SUBS_I_BCOND || op.kind == Op.SUBS_R_BCOND || op.kind == Op.ADDS_I_BCOND
+                || steppedAlways(op);
+    }
+
+    /**
+     * Ops the region always hands to the interpreter's own code through the slow step (their
+     * effects reach beyond registers: system registers and the devices behind them, the exclusive
+     * monitor, PSTATE), going on after them when nothing needs the run loop.
+     */
+    static boolean steppedAlways(Op op) {
+        switch (op.kind) {
+            case Op.LDX: case Op.STX: case Op.LDXP: case Op.STXP: case Op.LDAR: case Op.STLR: case Op.CLREX:
+            case Op.MRS: case Op.MSR: case Op.SYS: case Op.DAIFSET: case Op.DAIFCLR: case Op.SPSEL:
+                return true;
+            default:
+                return false;
+        }
     }
 
     static boolean isBranch(Op op) {
@@ -427,6 +447,13 @@ final class RegionCompiler {
      * instructions after it in the block, for an exit before it.
      */
     private void emitOp(Op op, int word, int remaining) {
+        if (steppedAlways(op)) {
+            Label resume = new Label();
+            mv.visitJumpInsn(Opcodes.GOTO, slowStepFor(op, word, remaining, resume));
+            mv.visitLabel(resume);
+            knownFlags = Flags.NZCV; // the slow step reloads the flags as bits
+            return;
+        }
         switch (kind(op)) {
             case Op.NOP: case Op.ISB: return;
             case Op.ADD_I: load(op.rn); pushLong(op.imm); mv.visitInsn(Opcodes.LADD); mask(op.mask); store(op.rd); return;

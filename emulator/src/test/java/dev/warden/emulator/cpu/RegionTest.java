@@ -22,10 +22,10 @@ class RegionTest {
                 0x91000c00, // 1: loop: add x0, x0, #3
                 0xf1000421, // 2: subs x1, x1, #1
                 0x54ffffc1, // 3: b.ne loop
-                0xd5384007, // 4: mrs x7, spsr_el1 (left to the interpreter)
+                0xd503207f, // 4: wfi (left to the interpreter)
                 0xd4000002); // 5: hvc #0
         Region r = Region.plan(ops, 0);
-        // The branch's fall-through (the mrs) is not in the region: taking it leaves the region.
+        // The branch's fall-through (the wfi) is not in the region: taking it leaves the region.
         assertThat(r.blocks).containsExactly(
                 new Region.Block(0, 0, Region.End.FALL_THROUGH),
                 new Region.Block(1, 3, Region.End.BRANCH));
@@ -36,9 +36,20 @@ class RegionTest {
 
     @Test
     void anEntryTheTranslationLeavesToTheInterpreterHasNoRegion() {
-        assertThat(Region.plan(page(0xd5384007), 0)).isNull(); // mrs
+        assertThat(Region.plan(page(0xd503207f), 0)).isNull(); // wfi
         assertThat(Region.plan(page(0xd4000002), 0)).isNull(); // hvc
+        assertThat(Region.plan(page(0xd69f03e0), 0)).isNull(); // eret
         assertThat(Region.plan(page(0x00000000), 0)).isNull(); // udf
+    }
+
+    @Test
+    void systemRegisterAccessesStayInTheRegion() {
+        Region r = Region.plan(page(
+                0xd53be040, // 0: mrs x0, cntvct_el0
+                0xeb01001f, // 1: cmp x0, x1
+                0x54ffffc3, // 2: b.lo 0
+                0xd503207f), 0); // 3: wfi
+        assertThat(r.blocks).containsExactly(new Region.Block(0, 2, Region.End.BRANCH));
     }
 
     @Test

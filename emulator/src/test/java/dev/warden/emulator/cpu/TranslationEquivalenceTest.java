@@ -228,4 +228,55 @@ class TranslationEquivalenceTest {
         assertThat(l.translated.cpu.pc()).isEqualTo(RAM + 4L * (program.length - 1));
         assertThat(l.translatedSomething()).isTrue();
     }
+
+    @Test
+    void codeLoadedBehindTheCoresBackRunsOnceTheCacheIsDropped() {
+        // As a root cell loading a new inmate: RAM written over the bus, then the code cache dropped.
+        TestBoard b = new TestBoard().load(RAM, COUNTING_LOOP).start(RAM, TestBoard.EL1H_MASKED);
+        b.cpu.setTranslation(true);
+        b.cpu.setTranslationThreshold(2);
+        b.cpu.setTrapHandler(new TrapHandler() {
+            @Override
+            public Outcome hvc(Cpu cpu, int imm) { return Outcome.STOP; }
+        });
+        b.cpu.run(100_000);
+        assertThat(b.cpu.x(0)).isEqualTo(3000);
+        assertThat(b.cpu.translationCount()).isPositive();
+
+        b.ram.write(RAM + 8, 4, 0x91001400L); // loop: add x0, x0, #5
+        b.cpu.codeCache().invalidateAll();
+        b.cpu.reset(RAM, TestBoard.EL1H_MASKED);
+        b.cpu.run(100_000);
+        assertThat(b.cpu.x(0)).as("the new loop body ran").isEqualTo(5000);
+    }
+
+    @Test
+    void unmaskingAPendingInterruptInsideTranslatedCodeTakesItAtTheNextInstruction() {
+        int[] program = {
+            0xd2800c81, // mov x1, #100
+            0x91000400, // loop: add x0, x0, #1
+            0xf100c81f, // cmp x0, #50
+            0x54000041, // b.ne skip
+            0xd50342ff, // msr daifclr, #2: the IRQ line is already high
+            0xf1000421, // skip: subs x1, x1, #1
+            0x54ffff61, // b.ne loop
+            0xd4000002, // hvc #0
+        };
+        int[] handler = {
+            0xd5384029, // mrs x9, elr_el1
+            0xd5384007, // mrs x7, spsr_el1
+            0xb27900e7, // orr x7, x7, #0x80: return with IRQs masked
+            0xd5184007, // msr spsr_el1, x7
+            0xd69f03e0, // eret
+        };
+        Lockstep l = new Lockstep(RAM, program, b -> {
+            b.load(VBAR + 0x200 + 0x80, handler);
+            b.cpu.setIrqLine(true);
+        });
+        Random random = new Random(3);
+        while (l.run(1 + random.nextInt(300)) != 0) { }
+        assertThat(l.translated.cpu.x(9)).as("ELR: the instruction after the msr").isEqualTo(RAM + 20);
+        assertThat(l.translated.cpu.x(0)).isEqualTo(100);
+        assertThat(l.translatedSomething()).isTrue();
+    }
 }
