@@ -35,9 +35,10 @@ public final class CodeCache {
 
     /**
      * Re-decodes the words of a decoded page that a store of {@code size} bytes at {@code pageOffset}
-     * touched, and forgets the translations that cover a word whose value changed.
+     * touched, and forgets the translations that cover a word whose value changed. Returns whether
+     * it forgot one.
      */
-    static void rewrite(CodePage page, byte[] array, int pageBase, int pageOffset, int size) {
+    static boolean rewrite(CodePage page, byte[] array, int pageBase, int pageOffset, int size) {
         Op[] ops = page.ops;
         int first = pageOffset >>> 2;
         int last = Math.min(1023, (pageOffset + size - 1) >>> 2);
@@ -53,7 +54,7 @@ public final class CodeCache {
             fuse(ops, i);
         }
         // A store of the same instruction (data that shares the page with code) keeps the translations.
-        if (changed) page.invalidate(first, last);
+        return changed && page.invalidate(first, last);
     }
 
     private static void fuse(Op[] ops, int i) {

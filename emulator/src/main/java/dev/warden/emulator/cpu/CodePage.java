@@ -26,18 +26,22 @@ final class CodePage {
 
     /**
      * Words {@code first..last} changed: forgets every translation that covers one of them, so the
-     * next execution interprets (and, once hot again, translates) the new code.
+     * next execution interprets (and, once hot again, translates) the new code. Returns whether it
+     * forgot one.
      */
-    void invalidate(int first, int last) {
-        if (entries == null) return;
+    boolean invalidate(int first, int last) {
+        if (entries == null) return false;
+        boolean dropped = false;
         for (int i = 0; i < WORDS; i++) {
             TranslatedBlock b = entries[i];
             if (b != null && b.firstWord <= last && b.lastWord >= first) {
                 entries[i] = null;
                 heat[i] = 0;
+                dropped = true;
             } else if (heat[i] == NEVER && i >= first && i <= last) {
                 heat[i] = 0;
             }
         }
+        return dropped;
     }
 }

@@ -1146,8 +1146,10 @@ public final class Cpu {
     /** A store hit a decoded page: re-decode the words it overwrote. */
     private void rewriteCode(int tlbIndex, int pageOffset, int size) {
         CodePage code = wCode[tlbIndex];
-        CodeCache.rewrite(code, wArr[tlbIndex], wOff[tlbIndex], pageOffset, size);
-        if (code == fetchCode) fetchPage = -1;
+        boolean dropped = CodeCache.rewrite(code, wArr[tlbIndex], wOff[tlbIndex], pageOffset, size);
+        // Translated code running from this page goes on after the store (data beside code) unless
+        // a translation was dropped: it might be the one running.
+        if (code == fetchCode && (dropped || !translating)) fetchPage = -1;
     }
 
     private long loadSlow(long va, int size, Op op) {

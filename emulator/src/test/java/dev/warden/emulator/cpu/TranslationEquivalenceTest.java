@@ -279,4 +279,24 @@ class TranslationEquivalenceTest {
         assertThat(l.translated.cpu.x(0)).isEqualTo(100);
         assertThat(l.translatedSomething()).isTrue();
     }
+
+    @Test
+    void dataStoredBesideTranslatedCodeInItsPageLeavesTheCodeAlone() {
+        int[] program = {
+            0xd2800000, // mov x0, #0
+            0xd2807d01, // mov x1, #1000
+            0x91000c00, // loop: add x0, x0, #3
+            0xf9000040, // str x0, [x2]: a variable in the code's page
+            0xf9400043, // ldr x3, [x2]
+            0xf1000421, // subs x1, x1, #1
+            0x54ffff81, // b.ne loop
+            0xd4000002, // hvc #0
+        };
+        Lockstep l = new Lockstep(RAM, program, b -> b.cpu.setX(2, RAM + 0x800));
+        Random random = new Random(9);
+        while (l.run(1 + random.nextInt(500)) != 0) { }
+        assertThat(l.translated.cpu.x(3)).isEqualTo(3000);
+        assertThat(l.translated.ram.read(RAM + 0x800, 8)).isEqualTo(3000);
+        assertThat(l.translatedSomething()).isTrue();
+    }
 }
