@@ -34,12 +34,14 @@ public final class Ratios {
     }
 
     /**
-     * The tolerance a newly recorded figure gets: ratios across processes (QEMU) and the MMIO loop
-     * (allocation in the device path, so the garbage collector's share varies) vary most.
+     * The tolerance a newly recorded figure gets. Wide, because the benchmarks of one ratio run in
+     * different forks some seconds apart on a shared 2-core machine (runs there varied by up to
+     * 40 %): ratios across processes (QEMU) and the MMIO loop (allocation in the device path) vary
+     * most. A core made slower per instruction, or without its translator, still falls far below.
      */
     public static double defaultTolerance(String name) {
         if (name.endsWith("/qemu") || name.startsWith("mmio-loop")) return 0.5;
-        if (name.endsWith("translated/interpreted")) return 0.3;
-        return 0.35;
+        if (name.endsWith("translated/interpreted")) return 0.4;
+        return 0.45;
     }
 }

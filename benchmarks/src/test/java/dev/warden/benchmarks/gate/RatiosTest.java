@@ -28,7 +28,7 @@ class RatiosTest {
     void crossProcessRatiosGetTheWidestDefaultTolerance() {
         assertThat(Ratios.defaultTolerance("int-loop translated/qemu")).isEqualTo(0.5);
         assertThat(Ratios.defaultTolerance("mmio-loop interpreted/calibration")).isEqualTo(0.5);
-        assertThat(Ratios.defaultTolerance("int-loop translated/interpreted")).isEqualTo(0.3);
-        assertThat(Ratios.defaultTolerance("int-loop translated/calibration")).isEqualTo(0.35);
+        assertThat(Ratios.defaultTolerance("int-loop translated/interpreted")).isEqualTo(0.4);
+        assertThat(Ratios.defaultTolerance("int-loop translated/calibration")).isEqualTo(0.45);
     }
 }
