@@ -337,12 +337,12 @@ public final class Cpu {
                 long before = n;
                 n = block.run(this, n, limit);
                 p = pc;
-                if (stopped) { // the slow step of a translated load or store stopped the core
+                if (stopped) { // an instruction the translated code handed to the interpreter stopped the core
                     stopped = false;
                     break;
                 }
                 if (n != before) continue;
-                // The budget did not cover the first block, or its first instruction needs the interpreter.
+                // The budget does not cover the first block: the interpreter finishes the count.
             }
             Op op = fetchOps[w];
             pc = p;
