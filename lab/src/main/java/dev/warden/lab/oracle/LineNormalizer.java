@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * </ol>
  * and two that follow from what Warden is: the registers of a root-cell CPU in a register dump
  * (the root kernel is Warden's model; its syndrome and PSTATE still count), and the registers of
- * an inmate's dump that hold addresses or values of the inmate binary's own layout (Warden's
- * inmates are its own programs; values outside the inmate's RAM, the syndrome and the PSTATE count).
+ * an inmate's dump that its program chose (Warden's inmates are its own programs, of the same
+ * behaviour but not the same code): of an inmate's dump the syndrome counts, and the registers the
+ * trap is about: for a data abort the transfer register ISS.SRT names and any register holding the
+ * faulting address, for a hypercall or SMC the function ID in x0.
  */
 final class LineNormalizer {
 
@@ -33,16 +35,15 @@ final class LineNormalizer {
     static final Pattern DUMP_START = Pattern.compile("^Cell state before exception:$");
     static final Pattern HEX = Pattern.compile("\\b([a-z0-9]+): ([0-9a-f]{16})\\b");
     static final Pattern JITTER = Pattern.compile("^Timer fired, jitter: .*");
+    static final Pattern UNHANDLED = Pattern.compile("^Unhandled data (?:read|write) at 0x([0-9a-f]+)\\(\\d+\\)$");
+    static final Pattern ESR = Pattern.compile("esr: ([0-9a-f]{2}) [0-9a-f] ([0-9a-f]{7})");
+    static final Pattern SPSR = Pattern.compile("spsr: ([0-9a-f]{8})");
     static final String MASK = "****************";
 
     private final String rootCell;
-    private final long inmateRamStart;
-    private final long inmateRamEnd;
 
-    LineNormalizer(String rootCell, long inmateRamStart, long inmateRamEnd) {
+    LineNormalizer(String rootCell) {
         this.rootCell = rootCell;
-        this.inmateRamStart = inmateRamStart;
-        this.inmateRamEnd = inmateRamEnd;
     }
 
     /** The root's lines of one transcript, normalized. */
@@ -105,22 +106,53 @@ final class LineNormalizer {
             park.matches();
             boolean root = park.group(2).equals(rootCell);
             if (root) lines.set(end, "Parking CPU * (Cell: \"" + rootCell + "\")");
-            for (int k = i + 1; k < end; k++) lines.set(k, maskRegisters(lines.get(k), root));
+            Trap trap = Trap.of(lines, i, end);
+            for (int k = i + 1; k < end; k++) lines.set(k, maskRegisters(lines.get(k), root, trap));
             i = end;
         }
     }
 
-    private String maskRegisters(String line, boolean root) {
+    private String maskRegisters(String line, boolean root, Trap trap) {
         Matcher m = HEX.matcher(line);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String reg = m.group(1);
             long value = Long.parseUnsignedLong(m.group(2), 16);
-            boolean layout = reg.equals("pc") || reg.equals("lr") || reg.equals("sp") || reg.equals("elr")
-                    || (value >= inmateRamStart && value < inmateRamEnd);
-            m.appendReplacement(sb, reg + ": " + (root || layout ? MASK : m.group(2)));
+            boolean kept = !root && trap.concerns(reg, value);
+            m.appendReplacement(sb, reg + ": " + (kept ? m.group(2) : MASK));
         }
         m.appendTail(sb);
-        return sb.toString();
+        String out = sb.toString();
+        // an inmate's flags and interrupt masks are its program's; the root's PSTATE is the model kernel's own
+        return root ? out : SPSR.matcher(out).replaceFirst("spsr: ********");
+    }
+
+    /** What the dump's trap is about: its exception class, the transfer register, the faulting address. */
+    record Trap(int exceptionClass, int transferRegister, long address) {
+        static Trap of(List<String> lines, int dumpStart, int dumpEnd) {
+            long address = -1;
+            for (int k = Math.max(0, dumpStart - 4); k < dumpStart; k++) {
+                Matcher u = UNHANDLED.matcher(lines.get(k));
+                if (u.matches()) address = Long.parseUnsignedLong(u.group(1), 16);
+            }
+            for (int k = dumpStart; k < dumpEnd; k++) {
+                Matcher e = ESR.matcher(lines.get(k));
+                if (e.find()) {
+                    int ec = Integer.parseInt(e.group(1), 16);
+                    long iss = Long.parseLong(e.group(2), 16);
+                    boolean valid = (iss & (1L << 24)) != 0;
+                    return new Trap(ec, valid ? (int) ((iss >> 16) & 0x1f) : -1, address);
+                }
+            }
+            return new Trap(-1, -1, address);
+        }
+
+        boolean concerns(String reg, long value) {
+            if (!reg.startsWith("x")) return false;
+            int n = Integer.parseInt(reg.substring(1));
+            if (exceptionClass == 0x16 || exceptionClass == 0x17) return n == 0;
+            if (exceptionClass == 0x24) return n == transferRegister || (address >= 0 && value == address);
+            return false;
+        }
     }
 }

@@ -33,9 +33,6 @@ public final class RecordingConverter {
         }
     }
 
-    /** The inmate-demo cell's RAM (configs/arm64/qemu-arm64-inmate-demo.c): the inmate's own addresses. */
-    static final long INMATE_RAM_END = 0x10000;
-
     static final String GIC_DEMO = "^(Initializing the GIC\\.\\.\\.|Initializing the timer\\.\\.\\.|Timer fired, jitter: .*)$";
     static final Map<String, Settings> SESSIONS = new LinkedHashMap<>();
     static {
@@ -112,7 +109,7 @@ public final class RecordingConverter {
                 .map(f -> new SessionFile.BoardFile(f.split(" ")[0], f.split(" ")[1])).toList();
         return new SessionFile(name, "shared/reference-rig/recordings/" + name + ".serial.txt" + (ownConsole ? " and .hvc0.txt" : ""),
                 "qemu-arm64-virt", "qemu-arm64", Optional.ofNullable(settings.inmateLines()).map(Pattern::compile),
-                settings.characters(), 0, INMATE_RAM_END, waivers, commands, ownConsole, stream, files);
+                settings.characters(), waivers, commands, ownConsole, stream, files);
     }
 
     /** The rows of NAME.steps.txt the root shell ran: {command, status}. */

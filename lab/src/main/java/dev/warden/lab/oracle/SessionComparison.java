@@ -43,7 +43,7 @@ public final class SessionComparison {
         if (replay.size() != session.commands().size()) {
             throw new IllegalArgumentException("the replay ran " + replay.size() + " of " + session.commands().size() + " commands");
         }
-        LineNormalizer normalizer = new LineNormalizer(session.rootCell(), session.inmateRamStart(), session.inmateRamEnd());
+        LineNormalizer normalizer = new LineNormalizer(session.rootCell());
         List<Optional<Difference>> found = new ArrayList<>();
         found.add(statuses(session, replay));
         found.add(session.characterInterleave() ? interleaved(session, replay, normalizer) : lines(session, replay, normalizer));

@@ -15,8 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * One recorded session of the real Jailhouse, as Warden replays it: the board, the commands typed
  * on the root shell with the exit status and the output the real system printed after each, and
  * what the comparison needs to know about the session (which lines are an inmate's, how they
- * interleave with the root's on the one UART, what the root cell is called, where an inmate's own
- * RAM lies). The format is plain text, one directive per line:
+ * interleave with the root's on the one UART, what the root cell is called). The format is plain text, one directive per line:
  *
  * <pre>
  * # comment
@@ -26,7 +25,6 @@ import java.util.regex.PatternSyntaxException;
  * root-cell qemu-arm64
  * inmate-lines ^(hc-demo: .*|Timer fired, .*)$
  * interleave lines            (or: characters)
- * inmate-ram 0x0 0x10000
  * waive REGEX -- why
  * file /root/x.dtb oracle/jailhouse/files/x.dtb   (a file the rig had, from firmware-fixtures/)
  *
@@ -41,7 +39,7 @@ import java.util.regex.PatternSyntaxException;
  * session follow at the end as {@code > LINE}, in the order the serial console showed them.
  */
 public record SessionFile(String name, String recording, String board, String rootCell, Optional<Pattern> inmateLines,
-                          boolean characterInterleave, long inmateRamStart, long inmateRamEnd, List<Waiver> waivers,
+                          boolean characterInterleave, List<Waiver> waivers,
                           List<Command> commands, boolean shellOnOwnConsole, List<String> consoleStream,
                           List<BoardFile> files) {
 
@@ -106,12 +104,6 @@ public record SessionFile(String name, String recording, String board, String ro
                     }
                     b.characters = value.equals("characters");
                 }
-                case "inmate-ram" -> {
-                    String[] f = value.split("\\s+");
-                    if (f.length != 2) throw error(fileName, lineNo, "inmate-ram takes START END");
-                    b.ramStart = number(f[0], fileName, lineNo);
-                    b.ramEnd = number(f[1], fileName, lineNo);
-                }
                 case "waive" -> {
                     int sep = value.indexOf(" -- ");
                     if (sep < 0) throw error(fileName, lineNo, "waive takes REGEX -- REASON");
@@ -129,7 +121,7 @@ public record SessionFile(String name, String recording, String board, String ro
                     b.current(fileName, lineNo).compared = false;
                 }
                 default -> throw error(fileName, lineNo, "unknown directive '" + key + "' (expected session, recording, board,"
-                        + " root-cell, inmate-lines, interleave, inmate-ram, waive, '$ COMMAND', status, compare or '| OUTPUT')");
+                        + " root-cell, shell-console, inmate-lines, interleave, waive, file, '$ COMMAND', status, compare or '| OUTPUT')");
             }
         }
         if (b.name == null || b.board == null) throw error(fileName, 1, "a session file names its session and board");
@@ -146,7 +138,6 @@ public record SessionFile(String name, String recording, String board, String ro
         sb.append("root-cell ").append(rootCell).append('\n');
         inmateLines.ifPresent(p -> sb.append("inmate-lines ").append(p.pattern()).append('\n'));
         sb.append("interleave ").append(characterInterleave ? "characters" : "lines").append('\n');
-        sb.append(String.format("inmate-ram 0x%x 0x%x%n", inmateRamStart, inmateRamEnd));
         sb.append("shell-console ").append(shellOnOwnConsole ? "own" : "serial").append('\n');
         for (Waiver w : waivers) sb.append("waive ").append(w.lines().pattern()).append(" -- ").append(w.reason()).append('\n');
         for (BoardFile f : files) sb.append("file ").append(f.path()).append(' ').append(f.fixture()).append('\n');
@@ -203,8 +194,6 @@ public record SessionFile(String name, String recording, String board, String ro
         String rootCell = "";
         Optional<Pattern> inmate = Optional.empty();
         boolean characters;
-        long ramStart;
-        long ramEnd;
         final List<Waiver> waivers = new ArrayList<>();
         final List<Mutable> commands = new ArrayList<>();
         boolean ownConsole;
@@ -219,7 +208,7 @@ public record SessionFile(String name, String recording, String board, String ro
         SessionFile build() {
             List<Command> cs = commands.stream()
                     .map(m -> new Command(m.line, m.status, m.compared, List.copyOf(m.output))).toList();
-            return new SessionFile(name, recording, board, rootCell, inmate, characters, ramStart, ramEnd,
+            return new SessionFile(name, recording, board, rootCell, inmate, characters,
                     List.copyOf(waivers), cs, ownConsole, List.copyOf(stream), List.copyOf(files));
         }
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SessionComparisonTest {
 
     static final String SESSION = String.join("\n", "session t", "board qemu-arm64-virt", "root-cell qemu-arm64",
-            "inmate-lines ^hc-demo: .*$", "inmate-ram 0x0 0x10000",
+            "inmate-lines ^hc-demo: .*$",
             "$ jailhouse cell start inmate-demo", "status 0", "| Started cell \"inmate-demo\"", "| hc-demo: done, halting",
             "$ sleep 3", "status 0",
             "| Unhandled data read at 0x40000000(4)",

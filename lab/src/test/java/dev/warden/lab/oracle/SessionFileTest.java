@@ -17,7 +17,6 @@ class SessionFileTest {
             "root-cell qemu-arm64",
             "inmate-lines ^hc-demo: .*$",
             "interleave lines",
-            "inmate-ram 0x0 0x10000",
             "shell-console serial",
             "waive ^x$ -- because",
             "file /root/a.dtb oracle/jailhouse/files/a.dtb",
