@@ -89,6 +89,16 @@ public final class LinuxModel implements KernelLauncher {
         if (shell != null) shell.halt();
     }
 
+    /**
+     * kernel_power_off (poweroff -f): the kernel's last message, then the board stops; nothing runs
+     * on it any more.
+     */
+    public void powerOff() {
+        printk("reboot: Power down");
+        stop();
+        board.powerOff();
+    }
+
     /** The kernel's loadable modules. */
     public KernelModules modules() { return modules; }
 
