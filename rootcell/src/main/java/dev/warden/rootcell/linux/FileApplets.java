@@ -159,7 +159,8 @@ final class FileApplets {
                 status = 1;
                 continue;
             }
-            Optional<FileError> refused = call.fs().write(target, content.get());
+            boolean executable = call.fs().stat(srcPath).map(st -> st.mode().charAt(3) == 'x').orElse(false);
+            Optional<FileError> refused = call.fs().write(target, content.get(), executable);
             if (refused.isPresent()) {
                 call.error("can't create '" + shown + "': " + refused.get().strerror());
                 status = 1;

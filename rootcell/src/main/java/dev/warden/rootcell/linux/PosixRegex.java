@@ -58,7 +58,7 @@ final class PosixRegex {
                     case '<' -> re.append("\\b(?=\\w)");
                     case '>' -> re.append("\\b(?<=\\w)");
                     case 'w', 'W', 's', 'S', 'b', 'B' -> re.append('\\').append(n);
-                    default -> re.append(Pattern.quote(String.valueOf(n)));
+                    default -> re.append(literal(n));
                 }
                 continue;
             }
@@ -71,7 +71,7 @@ final class PosixRegex {
                     i = bracket(s, i, re);
                     continue;
                 }
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+                default -> re.append(literal(c));
             }
             if (c == '^' && start) atStart = true; // "^*" : the star is still literal
             i++;
@@ -92,7 +92,7 @@ final class PosixRegex {
                     case '<' -> re.append("\\b(?=\\w)");
                     case '>' -> re.append("\\b(?<=\\w)");
                     case 'w', 'W', 's', 'S', 'b', 'B' -> re.append('\\').append(n);
-                    default -> re.append(Pattern.quote(String.valueOf(n)));
+                    default -> re.append(literal(n));
                 }
                 continue;
             }
@@ -102,11 +102,17 @@ final class PosixRegex {
                     continue;
                 }
                 case '(', ')', '|', '*', '+', '?', '.', '^', '$', '{', '}' -> re.append(c);
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+                default -> re.append(literal(c));
             }
             i++;
         }
         return re.toString();
+    }
+
+    /** A character that stands for itself in java.util.regex (a following quantifier still applies to it). */
+    private static String literal(char c) {
+        if (Character.isLetterOrDigit(c) && c < 128) return String.valueOf(c);
+        return c < 128 ? "\\" + c : String.format("\\x{%x}", (int) c);
     }
 
     /** Whether position {@code i} ends the expression or a group/alternative (where '$' anchors). */

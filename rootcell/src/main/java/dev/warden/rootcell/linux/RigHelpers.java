@@ -35,9 +35,8 @@ final class RigHelpers {
     }
 
     static int pool(Invocation call) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : POOL) sb.append(name).append(": ").append(value(call, JAILHOUSE + "/" + name)).append('\n');
-        call.out().print(sb.toString());
+        // line by line, as the script's echo writes: cat's complaints come between the lines
+        for (String name : POOL) call.out().print(name + ": " + value(call, JAILHOUSE + "/" + name) + "\n");
         return 0;
     }
 
@@ -48,8 +47,8 @@ final class RigHelpers {
             return 1;
         }
         String dir = JAILHOUSE + "/cells/" + args.get(0);
+        for (String name : CELL) call.out().print(name + ": " + value(call, dir + "/" + name) + "\n");
         StringBuilder sb = new StringBuilder();
-        for (String name : CELL) sb.append(name).append(": ").append(value(call, dir + "/" + name)).append('\n');
         if (args.size() == 2) {
             String stats = dir + "/statistics";
             List<String> entries = call.fs().list(stats).orElse(List.of());

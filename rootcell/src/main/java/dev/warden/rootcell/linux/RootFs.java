@@ -229,14 +229,16 @@ public final class RootFs {
         if (own.isPresent()) {
             WritableLayer.Entry e = own.get();
             return Optional.of(e.isDirectory() ? new FileStat(true, "drwxr-xr-x", 2, 0, e.modified())
-                    : new FileStat(false, "-rw-r--r--", 1, e.content().length, e.modified()));
+                    : new FileStat(false, e.executable() ? "-rwxr-xr-x" : "-rw-r--r--", 1, e.content().length, e.modified()));
         }
         Optional<byte[]> content = read(p);
         if (content.isPresent()) {
             if (p.equals(DEV_NULL)) return Optional.of(new FileStat(false, "crw-rw-rw-", 1, 0, 0));
             if (p.startsWith("/proc/")) return Optional.of(new FileStat(false, "-r--r--r--", 1, 0, 0));
             if (p.startsWith("/sys/")) return Optional.of(new FileStat(false, "-r--r--r--", 1, 4096, 0));
-            boolean executable = hostFile(p).map(java.nio.file.Files::isExecutable).orElse(false);
+            // the image's scripts are executable; a fixture checked out without the bit still starts with #!
+            boolean executable = hostFile(p).map(java.nio.file.Files::isExecutable).orElse(false)
+                    || (content.get().length > 2 && content.get()[0] == '#' && content.get()[1] == '!');
             return Optional.of(new FileStat(false, executable ? "-rwxr-xr-x" : "-rw-r--r--", 1, content.get().length, 0));
         }
         return list(p).map(entries -> new FileStat(true, "drwxr-xr-x", 2, 0, 0));
@@ -249,12 +251,20 @@ public final class RootFs {
      * @return the error open() or write() would report, empty when the bytes were written
      */
     public Optional<FileError> write(String path, byte[] content) {
+        return write(path, content, false);
+    }
+
+    /**
+     * Like {@link #write(String, byte[])}; a new file gets execute permission if {@code executable}
+     * (cp gives a copy its source's mode).
+     */
+    public Optional<FileError> write(String path, byte[] content, boolean executable) {
         String p = normalize(path);
         Optional<FileError> refused = openForWriting(p);
         if (refused.isPresent()) return refused;
         if (p.equals(DEV_NULL)) return Optional.empty();
         if (p.startsWith("/proc/")) return content.length == 0 ? Optional.empty() : Optional.of(FileError.EIO);
-        layer.write(p, content);
+        layer.write(p, content, executable);
         return Optional.empty();
     }
 
@@ -268,7 +278,7 @@ public final class RootFs {
         byte[] old = read(p).orElse(new byte[0]);
         byte[] joined = java.util.Arrays.copyOf(old, old.length + data.length);
         System.arraycopy(data, 0, joined, old.length, data.length);
-        layer.write(p, joined);
+        layer.write(p, joined, false);
         return Optional.empty();
     }
 

@@ -243,6 +243,11 @@ public final class ShellInterpreter {
             hangReason = stuck.getMessage();
             return;
         }
+        if (kernel.panicked() && !hung) {
+            // the program stopped the kernel under us (poweroff -f): nothing after it runs
+            hung = true;
+            hangReason = "the kernel stopped";
+        }
         long wait = call.sleepNanos();
         if (wait > 0 && !hung) {
             kernel.board().scheduler().after(wait, "shell: " + String.join(" ", argv), () -> {

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 final class WritableLayer {
 
     /** A file (its bytes) or a folder (no bytes), with the board time of its last change. */
-    record Entry(byte[] content, long modified) {
+    record Entry(byte[] content, long modified, boolean executable) {
         boolean isDirectory() { return content == null; }
     }
 
@@ -47,13 +47,18 @@ final class WritableLayer {
         return isFile(path) ? Optional.of(entries.get(path).content().clone()) : Optional.empty();
     }
 
-    /** Creates or replaces a file; the caller has checked that its folder exists and may be written. */
-    void write(String path, byte[] content) {
-        entries.put(path, new Entry(content.clone(), clock.getAsLong()));
+    /**
+     * Creates or replaces a file; the caller has checked that its folder exists and may be written.
+     * A file that exists keeps its mode, as open(O_TRUNC) leaves it.
+     */
+    void write(String path, byte[] content, boolean executableIfNew) {
+        Entry old = entries.get(path);
+        boolean executable = old != null && !old.isDirectory() ? old.executable() : executableIfNew;
+        entries.put(path, new Entry(content.clone(), clock.getAsLong(), executable));
     }
 
     void mkdir(String path) {
-        entries.putIfAbsent(path, new Entry(null, clock.getAsLong()));
+        entries.putIfAbsent(path, new Entry(null, clock.getAsLong(), true));
     }
 
     /** The names directly inside {@code dir} that this layer holds. */
