@@ -35,6 +35,10 @@ public final class RootFs {
     /** Folders that exist empty on every root file system, so that users can write files into them. */
     static final List<String> WRITABLE_DIRS = List.of("/tmp", "/root", "/home", "/home/root");
 
+    /** Folders the kernel always has, even empty (no PCI device probed yet). */
+    static final List<String> KERNEL_DIRS = List.of("/sys/bus/pci/devices", "/sys/devices/system/cpu", "/sys/kernel",
+            "/proc", "/dev");
+
     static final String DEV_NULL = "/dev/null";
     static final String CPU_ONLINE = "/sys/devices/system/cpu/online";
 
@@ -178,6 +182,13 @@ public final class RootFs {
             }
         }
         String prefix = p.endsWith("/") ? p : p + "/";
+        for (String m : KERNEL_DIRS) {
+            if (m.startsWith(prefix)) {
+                String rest = m.substring(prefix.length());
+                String entry = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+                if (!children.contains(entry)) children.add(entry);
+            }
+        }
         for (String m : hostMounts.keySet()) {
             if (m.startsWith(prefix)) {
                 String rest = m.substring(prefix.length());
@@ -206,7 +217,7 @@ public final class RootFs {
         for (String name : layer.children(p)) if (!children.contains(name)) children.add(name);
         children.removeIf(name -> isHidden(prefix + name) && layer.entry(prefix + name).isEmpty());
         children.sort(null);
-        if (children.isEmpty() && !layer.isDirectory(p)) return Optional.empty();
+        if (children.isEmpty() && !layer.isDirectory(p) && !KERNEL_DIRS.contains(p)) return Optional.empty();
         return Optional.of(children);
     }
 

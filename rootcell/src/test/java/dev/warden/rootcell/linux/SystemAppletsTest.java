@@ -24,6 +24,13 @@ class SystemAppletsTest {
     }
 
     @Test
+    void thePciDevicesFolderExistsEvenEmpty() {
+        assertThat(sh.run("ls /sys/bus/pci/devices/")).isEmpty();
+        assertThat(sh.status()).isZero();
+        assertThat(sh.run("ls /sys/bus/pci")).isEqualTo("devices\n");
+    }
+
+    @Test
     void insmodOfAMissingFile() {
         assertThat(sh.run("insmod /root/nothing.ko")).isEqualTo("insmod: can't read '/root/nothing.ko': No such file or directory\n");
         assertThat(sh.status()).isEqualTo(1);
