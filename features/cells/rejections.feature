@@ -45,11 +45,12 @@ Feature: The driver and the hypervisor refuse what they must, with the message a
     Then the command fails with "Usage: jailhouse { COMMAND | --help | --version }"
     And the output shows "   cell create CELLCONFIG"
 
+  # as the real tool printed it on QEMU (shared/reference-rig/recordings/a-enable)
   Scenario: the version
     When I run "jailhouse --version"
     Then the output is:
       """
-      Jailhouse management tool v0.12 (324-ge57d1eff)
+      Jailhouse management tool v0.12
       """
 
   Scenario: a configuration built for another Jailhouse release

@@ -6,6 +6,6 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 cd "$root"
-mvn -q -B -pl hypervisor -am install -DskipTests
-mvn -q -B -pl hypervisor exec:java -Dexec.mainClass=dev.warden.config.CompileCells \
+mvn -q -B -pl config -am install -DskipTests
+mvn -q -B -pl config exec:java -Dexec.mainClass=dev.warden.config.CompileCells \
     -Dexec.args="$* $here"

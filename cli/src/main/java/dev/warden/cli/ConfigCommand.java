@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = "Jailhouse configurations: decode .cell to YAML, encode YAML to .cell, convert between revisions.",
+    description = "Jailhouse configurations: decode .cell to YAML, encode YAML to .cell, convert between revisions, create a root cell from a device tree.",
     subcommands = {
         ConfigDecodeCommand.class,
         ConfigEncodeCommand.class,
         ConfigConvertCommand.class,
+        ConfigCreateCommand.class,
     })
 public final class ConfigCommand implements Runnable {
 

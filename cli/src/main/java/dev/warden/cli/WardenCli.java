@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         CheckCommand.class,
         RunImageCommand.class,
         BootCommand.class,
+        RunCommand.class,
+        BoardCommand.class,
     })
 public final class WardenCli implements Runnable {
 

@@ -9,21 +9,30 @@ import java.util.Locale;
  */
 public enum JailhouseRelease {
     /** Upstream master (v0.12 and later, configuration revision 14). */
-    UPSTREAM("v0.12 (324-ge57d1eff)", ConfigFormat.REV14, false),
+    UPSTREAM("v0.12 (324-ge57d1eff)", "v0.12", ConfigFormat.REV14, false),
     /** TI's ti2019.03 fork behind the Processor SDK demo (shared/seed). */
-    TI_V010("v0.10 (152-g6dce20f)", ConfigFormat.TI12, true);
+    TI_V010("v0.10 (152-g6dce20f)", "v0.10", ConfigFormat.TI12, true);
 
     private final String version;
+    private final String toolVersion;
     private final ConfigFormat format;
     private final boolean tiFork;
 
-    JailhouseRelease(String version, ConfigFormat format, boolean tiFork) {
+    JailhouseRelease(String version, String toolVersion, ConfigFormat format, boolean tiFork) {
         this.version = version;
+        this.toolVersion = toolVersion;
         this.format = format;
         this.tiFork = tiFork;
     }
 
+    /** The hypervisor's banner ("Initializing Jailhouse hypervisor VERSION on CPU n"). */
     public String version() { return version; }
+
+    /**
+     * What {@code jailhouse --version} prints after "Jailhouse management tool": the tools' own
+     * version string, without the git description the hypervisor's banner carries (recording a-enable).
+     */
+    public String toolVersion() { return toolVersion; }
 
     /** The configuration layout this release's driver and hypervisor take. */
     public ConfigFormat configFormat() { return format; }

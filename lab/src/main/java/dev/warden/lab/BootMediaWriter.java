@@ -22,7 +22,7 @@ final class BootMediaWriter {
     static Path prepare(BoardProfile profile, BootRequest request) {
         try {
             Path dir = Files.createTempDirectory("warden-media-" + profile.name() + "-");
-            copyTree(profile.boot().media(), dir);
+            copyTree(request.mediaFolder().orElse(profile.boot().media()), dir);
             Path uEnv = dir.resolve("uEnv.txt");
             String text = request.uEnvText().orElseGet(() -> {
                 try {
@@ -39,6 +39,11 @@ final class BootMediaWriter {
             if (request.baseDtb().isPresent()) text = setVariable(text, "name_fdt", mediaPath(profile, request.baseDtb().get()));
             for (Map.Entry<String, String> e : request.extraVariables().entrySet()) text = setVariable(text, e.getKey(), e.getValue());
             Files.writeString(uEnv, text, StandardCharsets.ISO_8859_1);
+            for (Map.Entry<String, byte[]> t : request.deviceTrees().entrySet()) {
+                Path target = dir.resolve(treeFolder(profile)).resolve(t.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, t.getValue());
+            }
             for (Map.Entry<String, byte[]> f : request.extraFiles().entrySet()) {
                 Path target = dir.resolve(f.getKey());
                 Files.createDirectories(target.getParent());
@@ -56,6 +61,17 @@ final class BootMediaWriter {
         String dtb = profile.boot().baseDtb();
         String dir = dtb.contains("/") ? dtb.substring(0, dtb.lastIndexOf('/') + 1) : "";
         return dir + overlay;
+    }
+
+    /**
+     * Where on the SD card the board's U-Boot loads a tree listed by its bare name: TI's 2019 layout
+     * loads {@code ${bootdir}/${overlay}}, the current layouts {@code ${bootdir}/dtb/${overlay}}, and
+     * {@link #mediaPath} puts the base DTB's folder in front of a bare name.
+     */
+    private static String treeFolder(BoardProfile profile) {
+        String prefix = mediaPath(profile, "x");
+        String folder = prefix.substring(0, prefix.length() - 1);
+        return profile.boot().ubootEnvironment().equals("ti-2019") ? folder : "dtb/" + folder;
     }
 
     private static String setVariable(String text, String name, String value) {

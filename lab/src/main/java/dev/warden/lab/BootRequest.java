@@ -18,6 +18,8 @@ public final class BootRequest {
     private final Map<String, String> extraVariables = new LinkedHashMap<>();
     private final Map<String, byte[]> extraFiles = new LinkedHashMap<>();
     private Optional<dev.warden.config.JailhouseRelease> release = Optional.empty();
+    private final Map<String, byte[]> deviceTrees = new LinkedHashMap<>();
+    private Optional<java.nio.file.Path> mediaFolder = Optional.empty();
 
     /** Which Jailhouse release the root file system carries (default: the board profile's). */
     public BootRequest release(dev.warden.config.JailhouseRelease p) {
@@ -57,7 +59,27 @@ public final class BootRequest {
         return this;
     }
 
+    /**
+     * A device tree or overlay of the user's, put on the SD card where this board's U-Boot loads its
+     * trees from (next to the board's base DTB), so that uEnv.txt can list it by {@code fileName}.
+     */
+    public BootRequest deviceTree(String fileName, byte[] content) {
+        if (fileName.contains("/")) throw new IllegalArgumentException("a device tree is placed by its file name, not " + fileName);
+        deviceTrees.put(fileName, content.clone());
+        return this;
+    }
+
+    /** A whole SD card of the user's: this folder's files instead of the board's boot media. */
+    public BootRequest media(java.nio.file.Path folder) {
+        this.mediaFolder = Optional.of(folder);
+        return this;
+    }
+
     Optional<List<String>> overlays() { return overlays; }
+
+    Map<String, byte[]> deviceTrees() { return deviceTrees; }
+
+    Optional<java.nio.file.Path> mediaFolder() { return mediaFolder; }
 
     Optional<String> baseDtb() { return baseDtb; }
 
@@ -69,6 +91,6 @@ public final class BootRequest {
 
     public boolean changesMedia() {
         return overlays.isPresent() || baseDtb.isPresent() || uEnvText.isPresent() || !extraVariables.isEmpty()
-                || !extraFiles.isEmpty();
+                || !extraFiles.isEmpty() || !deviceTrees.isEmpty() || mediaFolder.isPresent();
     }
 }

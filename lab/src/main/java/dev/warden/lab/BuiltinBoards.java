@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Warden's own boards (profiles, boot media, cells, inmates, the root file system's firmware and
@@ -66,17 +64,22 @@ public final class BuiltinBoards {
         }
     }
 
+    /**
+     * The folder inside the jar. The jar is opened by its path, not by its {@code jar:} URI: a
+     * file system opened by URI is registered JVM-wide, and Cucumber, scanning the same jar for
+     * glue (warden.jar holds both), would then fail to open its own.
+     */
     private static Path inJar(URI uri) {
+        String s = uri.toString();
+        int bang = s.indexOf("!/");
+        Path jar = Path.of(URI.create(s.substring("jar:".length(), bang)));
         FileSystem fs;
         try {
-            fs = FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            fs = FileSystems.getFileSystem(uri);
+            fs = FileSystems.newFileSystem(jar, (ClassLoader) null);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open Warden's jar at " + uri, e);
+            throw new UncheckedIOException("cannot open Warden's jar " + jar, e);
         }
-        String s = uri.toString();
-        return fs.getPath(s.substring(s.indexOf("!/") + 1));
+        return fs.getPath(s.substring(bang + 1));
     }
 
     /** The folder that holds {@code board-profiles/} and {@code firmware-fixtures/}. */

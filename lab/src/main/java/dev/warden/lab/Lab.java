@@ -78,11 +78,15 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab powerOn(WardenProject project, String boardName, BootRequest request) {
         BoardProfile profile = project.board(boardName);
-        Path media = profile.boot().media();
+        Path media = request.mediaFolder().orElse(profile.boot().media());
         if (!Files.isDirectory(media)) {
             throw new IllegalStateException("board " + boardName + ": boot media folder " + media + " does not exist");
         }
         Path copy = null;
+        if (project.isDerived(boardName) && !Files.exists(media.resolve("Image"))) {
+            // a board known only by its device tree boots Warden's model kernel
+            request.file("Image", dev.warden.emulator.profile.derive.ModelKernelImage.forBoard(boardName));
+        }
         if (request.changesMedia()) {
             copy = BootMediaWriter.prepare(profile, request);
             media = copy;

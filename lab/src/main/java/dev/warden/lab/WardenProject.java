@@ -29,6 +29,8 @@ public final class WardenProject {
     private final Optional<Path> root;
     private final ProjectSettings settings;
     private final BuiltinBoards builtins;
+    /** Boards whose profile was derived from their device tree (they boot Warden's model kernel). */
+    private final java.util.Set<String> derived = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private WardenProject(Optional<Path> root, ProjectSettings settings, BuiltinBoards builtins) {
         this.root = root;
@@ -78,7 +80,11 @@ public final class WardenProject {
 
     // ---- boards ----
 
-    /** The profile of board {@code name}, from the project or the built-ins (not both). */
+    /**
+     * The profile of board {@code name}, from the project or the built-ins (not both). A project board
+     * without a profile but with boot media for it ({@link DerivedBoards#bootDtb}) gets one derived
+     * from its device tree, and a note on stderr says so.
+     */
     public BoardProfile board(String name) {
         Optional<Path> mine = root.map(r -> r.resolve(settings.boards()).resolve(name + ".yaml")).filter(Files::isRegularFile);
         Path builtin = builtins.profiles().resolve(name + ".yaml");
@@ -89,9 +95,19 @@ public final class WardenProject {
         }
         if (mine.isPresent()) return BoardProfiles.load(mine.get());
         if (ours) return BoardProfiles.byName(builtins.profiles(), name);
+        Optional<Path> dtb = root.flatMap(r -> DerivedBoards.bootDtb(r, name));
+        if (dtb.isPresent()) {
+            derived.add(name);
+            return DerivedBoards.profile(root.get(), settings, name, dtb.get());
+        }
         throw new BoardSetupException("unknown board '" + name + "': no " + name + ".yaml in "
                 + root.map(r -> r.resolve(settings.boards()) + " or ").orElse("") + "Warden's built-in boards (known boards: "
                 + String.join(", ", boardNames()) + ")", List.of());
+    }
+
+    /** Whether {@link #board} derived the board's profile from its device tree (the project has none). */
+    public boolean isDerived(String name) {
+        return derived.contains(name);
     }
 
     /** Every board this run can use, sorted. */
@@ -154,20 +170,72 @@ public final class WardenProject {
     // ---- files a step names ----
 
     /**
-     * A file a scenario names by its path in the project. Missing files and paths that leave the
-     * project are errors that name the step and the file.
+     * Whether a step's argument names a file of the project rather than a built-in name: a relative
+     * path with a folder in it ({@code "cells/my-board.cell"}). A name that starts with '/' is a path
+     * on the board itself.
      */
-    public Path file(String step, String relative) {
-        Path base = root.orElseThrow(() -> new BoardSetupException(step + ": \"" + relative
-                + "\" is a path, but this run has no project folder (run it with warden run --project DIR, or give a"
-                + " built-in name)", List.of()));
-        Path p = base.resolve(relative).normalize();
-        if (!p.startsWith(base)) {
-            throw new BoardSetupException(step + ": \"" + relative + "\" is outside the project folder " + base, List.of());
+    public static boolean isProjectPath(String name) {
+        return name.contains("/") && !name.startsWith("/");
+    }
+
+    /**
+     * A file a scenario names by its path in the project, read and checked against the kinds the
+     * step takes (any kind when none are given). A missing or empty file, a file of another kind and
+     * a path that leaves the project are errors that name the step and the file.
+     */
+    public ProjectFile file(String step, String relative, ProjectFileKind... expected) {
+        Path p = inside(step, relative);
+        if (Files.isDirectory(p)) {
+            throw new ProjectFileException(where(step, relative) + " is a folder, expected "
+                    + (expected.length == 0 ? "a file" : describe(expected)));
         }
         if (!Files.isRegularFile(p)) {
-            throw new BoardSetupException(step + ": no file \"" + relative + "\" in the project folder " + base, List.of());
+            throw new ProjectFileException(where(step, relative) + ": there is no such file (" + p + ")");
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new ProjectFileException(where(step, relative) + ": cannot read " + p + ": " + e.getMessage());
+        }
+        if (content.length == 0) {
+            throw new ProjectFileException(where(step, relative) + ": the file " + p + " is empty");
+        }
+        ProjectFileKind kind = ProjectFileKind.of(content);
+        if (expected.length > 0 && !List.of(expected).contains(kind)) {
+            throw new ProjectFileException(where(step, relative) + ": " + p + " is " + kind.description()
+                    + ", expected " + describe(expected));
+        }
+        return new ProjectFile(p, root.orElseThrow().relativize(p).toString(), content, kind);
+    }
+
+    /** A folder a scenario names by its path in the project (a whole boot media folder). */
+    public Path folder(String step, String relative) {
+        Path p = inside(step, relative);
+        if (!Files.isDirectory(p)) {
+            throw new ProjectFileException(where(step, relative) + ": there is no such folder (" + p + ")");
         }
         return p;
+    }
+
+    private Path inside(String step, String relative) {
+        Path base = root.orElseThrow(() -> new ProjectFileException(where(step, relative)
+                + " is a path, but this run has no project folder (run it with warden run --project DIR, run Maven in"
+                + " the folder of warden.yaml, or give a built-in name)"));
+        Path p = base.resolve(relative).normalize();
+        if (Path.of(relative).isAbsolute() || !p.startsWith(base)) {
+            throw new ProjectFileException(where(step, relative) + " is outside the project folder " + base);
+        }
+        return p;
+    }
+
+    private static String where(String step, String relative) {
+        return "step '" + step + "': \"" + relative + "\"";
+    }
+
+    private static String describe(ProjectFileKind... kinds) {
+        List<String> names = new ArrayList<>();
+        for (ProjectFileKind k : kinds) names.add(k.description());
+        return String.join(" or ", names);
     }
 }

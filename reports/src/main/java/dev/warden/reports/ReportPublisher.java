@@ -105,11 +105,21 @@ public final class ReportPublisher {
         if (!Files.isDirectory(results)) return counts;
         try (Stream<Path> files = Files.list(results)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith("-result.json"))::iterator) {
-                Matcher m = STATUS.matcher(Files.readString(f));
-                counts.merge(m.find() ? m.group(1) : "unknown", 1, Integer::sum);
+                counts.merge(status(Files.readString(f)), 1, Integer::sum);
             }
         }
         return counts;
+    }
+
+    /**
+     * The test's own status: Allure writes it before the test's steps, and leaves it out when it has
+     * none (the Cucumber plugin does so for an undefined step), so a status found among the steps is
+     * a step's, not the test's.
+     */
+    static String status(String resultJson) {
+        int steps = resultJson.indexOf("\"steps\"");
+        Matcher m = STATUS.matcher(steps < 0 ? resultJson : resultJson.substring(0, steps));
+        return m.find() ? m.group(1) : "unknown";
     }
 
     static String summary(Map<String, Integer> counts) {

@@ -27,6 +27,17 @@ class ReportPublisherTest {
     }
 
     @Test
+    void aResultWithoutAStatusOfItsOwnIsUnknownWhateverItsStepsSay() throws Exception {
+        // the Cucumber plugin writes no status for a scenario with an undefined step
+        Files.writeString(dir.resolve("u-result.json"), "{\"name\":\"u\",\"stage\":\"finished\",\"steps\":"
+                + "[{\"name\":\"Given a step\",\"status\":\"passed\"},{\"name\":\"When undefined\"}]}");
+        Files.writeString(dir.resolve("f-result.json"), "{\"name\":\"f\",\"status\":\"failed\",\"steps\":"
+                + "[{\"name\":\"Given a step\",\"status\":\"passed\"}]}");
+
+        assertThat(ReportPublisher.countStatuses(dir)).containsOnly(Map.entry("unknown", 1), Map.entry("failed", 1));
+    }
+
+    @Test
     void writesCategoriesAndEnvironmentIntoTheResults() throws Exception {
         ReportPublisher publisher = new ReportPublisher(dir, dir.resolve("report"), dir.resolve("no-allure"),
                 Map.of("Board", "k3-am654-idk", "Tags filter", "@isolation"));

@@ -1,5 +1,6 @@
 package dev.warden.steps;
 
+import dev.warden.steps.docs.StepDoc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.emulator.board.ConsoleRole;
@@ -19,11 +20,15 @@ public class ConsoleSteps {
         this.world = world;
     }
 
+    @StepDoc(value = "Types the text and a newline on that console.",
+            example = {"When I type \"root\" on the secondary console"})
     @When("I type {string} on the {console} console")
     public void iTypeOnTheConsole(String text, ConsoleRole role) {
         world.lab().console(role).type(text + "\n");
     }
 
+    @StepDoc(value = "Types a command in the root shell and waits (5 s of virtual time) for the prompt; the output steps look at what it printed.",
+            example = {"When I run \"cat /proc/device-tree/model\""})
     @When("I run {string}")
     public void iRun(String command) {
         Lab lab = world.lab();
@@ -45,11 +50,15 @@ public class ConsoleSteps {
         world.lastCommand(command);
     }
 
+    @StepDoc(value = "Waits up to 5 s of virtual time for the text, from the last match on that console.",
+            example = {"Then the primary console shows \"Loaded env from uEnv.txt\""})
     @Then("the {console} console shows {string}")
     public void theConsoleShows(ConsoleRole role, String text) {
         theConsoleShowsWithin(role, text, 5_000 * ScenarioWorld.MS);
     }
 
+    @StepDoc(value = "The same, with your own bound in virtual time.",
+            example = {"Then the secondary console shows \"Hello 1 from cell!\" within 50 ms"})
     @Then("the {console} console shows {string} within {duration}")
     public void theConsoleShowsWithin(ConsoleRole role, String text, Long timeout) {
         Lab lab = world.lab();
@@ -64,16 +73,22 @@ public class ConsoleSteps {
         world.cursor(role, end);
     }
 
+    @StepDoc(value = "Each line of the table, one after the other (each within 10 s of virtual time).",
+            example = {"Then the hypervisor console shows, in order:\n  | Activating hypervisor |\n  | Created cell \"k3-am654-idk-linux-demo\" |"})
     @Then("the {console} console shows, in order:")
     public void theConsoleShowsInOrder(ConsoleRole role, List<String> lines) {
         for (String line : lines) theConsoleShowsWithin(role, line, 10_000 * ScenarioWorld.MS);
     }
 
+    @StepDoc(value = "Nothing the console printed so far contains the text.",
+            example = {"Then the primary console never showed \"Kernel panic\""})
     @Then("the {console} console never showed {string}")
     public void theConsoleNeverShowed(ConsoleRole role, String text) {
         assertThat(world.lab().console(role).text()).as("everything the %s console printed", role).doesNotContain(text);
     }
 
+    @StepDoc(value = "The root CPU that runs the shell was parked or spins in the hypervisor, for this reason.",
+            example = {"Then the shell does not come back, because \"waiting for cell \\\"inmate-demo\\\" to answer its shutdown request\""})
     @Then("the shell does not come back, because {string}")
     public void theShellDoesNotComeBack(String reason) {
         var shell = world.lab().linux().shell().orElseThrow();
@@ -82,16 +97,22 @@ public class ConsoleSteps {
         org.assertj.core.api.Assertions.assertThat(shell.hangReason()).contains(reason);
     }
 
+    @StepDoc(value = "The last command's output contains the text.",
+            example = {"Then the output shows \"jailhouse@8dfb00000\""})
     @Then("the output shows {string}")
     public void theOutputShows(String text) {
         assertThat(commandOutput()).contains(text);
     }
 
+    @StepDoc(value = "The last command's output does not contain the text.",
+            example = {"Then the output does not show \"inmate-demo\""})
     @Then("the output does not show {string}")
     public void theOutputDoesNotShow(String text) {
         assertThat(commandOutput()).doesNotContain(text);
     }
 
+    @StepDoc(value = "The last command's output is exactly the doc string (trailing blanks aside).",
+            example = {"Then the output is:\n  \"\"\"\n  Texas Instruments AM654 Base Board\n  \"\"\""})
     @Then("the output is:")
     public void theOutputIs(String expected) {
         assertThat(commandOutput().stripTrailing()).isEqualTo(expected.stripTrailing());

@@ -4,6 +4,7 @@ import dev.warden.emulator.console.Console;
 import dev.warden.lab.Lab;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
+import io.cucumber.java.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,6 +20,11 @@ public class Hooks {
 
     @After
     public void attachEvidence(Scenario scenario) {
+        if (scenario.getStatus() == Status.UNDEFINED) {
+            // the report shows the scenario as broken; say where the existing steps are listed
+            scenario.log("A step of this scenario matches no Warden step: the steps Warden knows are listed, each with an"
+                    + " example, in " + UndefinedStepHint.STEPS_DOC + " (Cucumber's snippet is in the run's output).");
+        }
         try {
             world.labIfStarted().ifPresent(lab -> attach(scenario, lab));
         } finally {
@@ -40,7 +46,6 @@ public class Hooks {
             scenario.attach(String.join("\n", lab.uboot().diagnostics()).getBytes(StandardCharsets.UTF_8), "text/plain",
                     "U-Boot diagnostics");
         }
-        scenario.log(String.format("board %s, virtual time %.6f s", lab.board().profile().name(),
-                lab.board().clock().now() / 1e9));
+        scenario.log(VirtualTimeNote.of(lab.board().profile().name(), lab.board().clock().now()));
     }
 }

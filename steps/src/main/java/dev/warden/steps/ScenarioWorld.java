@@ -4,7 +4,9 @@ import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.lab.BootRequest;
 import dev.warden.lab.Lab;
 import dev.warden.lab.WardenProject;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,9 +20,12 @@ public final class ScenarioWorld {
     static final long MS = 1_000_000L;
     static final long BOOT_TIMEOUT = 60_000 * MS;
 
-    private static volatile WardenProject project;
+    /** System property that names the board for scenarios that name none, over warden.yaml's ({@code warden run --board}). */
+    public static final String BOARD_PROPERTY = "warden.board";
 
-    private String boardName = project().defaultBoard(System.getProperty("warden.default.board", "k3-am654-idk"));
+    private static volatile ProjectKey project;
+
+    private String boardName = defaultBoard();
     private BootRequest request = BootRequest.defaults();
     private Lab lab;
     private final Map<ConsoleRole, Integer> cursors = new EnumMap<>(ConsoleRole.class);
@@ -28,6 +33,7 @@ public final class ScenarioWorld {
     private String lastCommand = "";
     private int commandOutputEnd;
     private RuntimeException setupError;
+    private final Map<String, byte[]> pendingRootFsFiles = new LinkedHashMap<>();
 
     public void board(String name) {
         this.boardName = name;
@@ -35,16 +41,30 @@ public final class ScenarioWorld {
 
     public String boardName() { return boardName; }
 
-    /** The project of this run (its boards, cells and inmates over Warden's built-ins), read once. */
+    /**
+     * The project of this run (its boards, cells and inmates over Warden's built-ins), read once per
+     * project folder: a JVM that runs several projects one after the other ({@code warden run} in
+     * tests) sees each its own.
+     */
     public static WardenProject project() {
-        WardenProject p = project;
-        if (p == null) {
+        String key = System.getProperty(WardenProject.PROPERTY, "") + "\n" + Path.of("").toAbsolutePath();
+        ProjectKey p = project;
+        if (p == null || !p.key().equals(key)) {
             synchronized (ScenarioWorld.class) {
-                if (project == null) project = WardenProject.current();
+                if (project == null || !project.key().equals(key)) project = new ProjectKey(key, WardenProject.current());
                 p = project;
             }
         }
-        return p;
+        return p.project();
+    }
+
+    private record ProjectKey(String key, WardenProject project) {}
+
+    /** --board, else warden.yaml's board, else the build's default ({@code warden.default.board}). */
+    private static String defaultBoard() {
+        String chosen = System.getProperty(BOARD_PROPERTY);
+        if (chosen != null && !chosen.isBlank()) return chosen;
+        return project().defaultBoard(System.getProperty("warden.default.board", "k3-am654-idk"));
     }
 
     public BootRequest request() { return request; }
@@ -52,7 +72,15 @@ public final class ScenarioWorld {
     public Lab powerOn() {
         if (lab != null) throw new IllegalStateException("the board is already powered on");
         lab = Lab.powerOn(project(), boardName, request);
+        pendingRootFsFiles.forEach((path, content) -> lab.linux().fs().putBytes(path, content));
+        pendingRootFsFiles.clear();
         return lab;
+    }
+
+    /** Puts a file on the board's root file system, now or, before power-on, as the board starts. */
+    void putOnRootFs(String path, byte[] content) {
+        if (lab != null) lab.linux().fs().putBytes(path, content);
+        else pendingRootFsFiles.put(path, content.clone());
     }
 
     public Lab lab() {

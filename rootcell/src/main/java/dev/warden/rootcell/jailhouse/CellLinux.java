@@ -20,7 +20,7 @@ import java.util.Optional;
  * command line into the inmate's device tree, creates the cell if needed, loads the loader, the
  * kernel, the tree and the loader's parameters in one go, and starts the cell.
  */
-final class CellLinux {
+public final class CellLinux {
 
     static final String LOADER = "/usr/libexec/jailhouse/linux-loader.bin";
     static final long MEM_READ = 0x1, MEM_WRITE = 0x2, MEM_EXECUTE = 0x4, MEM_DMA = 0x8, MEM_IO = 0x10,
@@ -140,7 +140,7 @@ final class CellLinux {
     }
 
     /** /memory gets the cell's RAM (cell addresses), /chosen/bootargs the command line. */
-    static byte[] patchTree(byte[] dtb, String name, MemoryRegion ram, String cmdline) {
+    public static byte[] patchTree(byte[] dtb, String name, MemoryRegion ram, String cmdline) {
         FdtBlob blob = FdtBlob.loadChecked(dtb, name).openInto(dtb.length + 4096);
         int root = 0;
         int addressCells = cells(blob.getProp(root, "#address-cells"), 2);

@@ -94,7 +94,7 @@ public final class JailhouseTool implements ShellCommand {
                 return 0;
             }
             case "--version" -> {
-                t.print("Jailhouse management tool " + release.version() + "\n");
+                t.print("Jailhouse management tool " + release.toolVersion() + "\n");
                 return 0;
             }
             case "enable" -> {

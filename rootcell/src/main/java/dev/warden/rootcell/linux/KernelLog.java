@@ -17,10 +17,15 @@ final class KernelLog {
     private final List<String> ring = new ArrayList<>();
     private UartDriver console;
     private int printed;
+    private final dev.warden.emulator.console.Writer writer;
+    private final char tag;
 
-    KernelLog(VirtualClock clock, long bootTime) {
+    /** @param tag whose output the log is on a shared console ({@link dev.warden.emulator.console.Writer}) */
+    KernelLog(VirtualClock clock, long bootTime, dev.warden.emulator.console.Writer writer, char tag) {
         this.clock = clock;
         this.bootTime = bootTime;
+        this.writer = writer;
+        this.tag = tag;
     }
 
     /**
@@ -30,7 +35,9 @@ final class KernelLog {
      */
     void console(UartDriver uart) {
         this.console = uart;
-        while (printed < ring.size()) console.print(ring.get(printed++) + "\n");
+        writer.as(tag, () -> {
+            while (printed < ring.size()) console.print(ring.get(printed++) + "\n");
+        });
     }
 
     UartDriver console() {
@@ -42,7 +49,7 @@ final class KernelLog {
         String line = String.format("[%5d.%06d] %s", t / 1_000_000_000L, (t / 1000) % 1_000_000, message);
         ring.add(line);
         if (console != null) {
-            console.print(line + "\n");
+            writer.as(tag, () -> console.print(line + "\n"));
             printed = ring.size();
         }
     }

@@ -99,6 +99,15 @@ public final class LinuxModel implements KernelLauncher {
         board.powerOff();
     }
 
+    /**
+     * Whose output this kernel's console lines are on a shared UART: the root kernel's log and its
+     * shell apart; a cell's Linux as that cell's (its first CPU's).
+     */
+    char outputTag(boolean log) {
+        if (inmate) return dev.warden.emulator.console.Writer.core(boardCpus[0]);
+        return log ? dev.warden.emulator.console.Writer.KERNEL : dev.warden.emulator.console.Writer.MODELED;
+    }
+
     /** The kernel's loadable modules. */
     public KernelModules modules() { return modules; }
 
@@ -295,7 +304,7 @@ public final class LinuxModel implements KernelLauncher {
     @Override
     public void start(KernelHandoff handoff) {
         board.scheduler().after(MS, "linux: start_kernel", () -> {
-            log = new KernelLog(board.clock(), board.clock().now());
+            log = new KernelLog(board.clock(), board.clock().now(), board.writer(), outputTag(true));
             version = readVersion(handoff);
             byte[] fdt = readRam(handoff.fdtAddress(), (int) handoff.fdtSize());
             tree = DeviceTree.read(fdt, "fdt"); // unflatten_device_tree

@@ -36,6 +36,7 @@ public final class Shell {
     public static final int TERMINAL_COLUMNS = 200;
 
     private final Board board;
+    private final LinuxModel kernel;
     private final UartDriver tty;
     private final Login login;
     private final RootFs fs;
@@ -46,6 +47,7 @@ public final class Shell {
 
     Shell(Board board, LinuxModel kernel, UartDriver tty, Login login, RootFs fs) {
         this.board = board;
+        this.kernel = kernel;
         this.tty = tty;
         this.login = login;
         this.fs = fs;
@@ -110,7 +112,8 @@ public final class Shell {
                 }
             } else {
                 line.append((char) c);
-                tty.putc(c); // the tty echoes what is typed, at the login prompt too
+                int typed = c;
+                board.writer().as(kernel.outputTag(false), () -> tty.putc(typed)); // the tty echoes, at the login prompt too
             }
         }
     }
@@ -164,7 +167,7 @@ public final class Shell {
     public String hangReason() { return interpreter.hangReason(); }
 
     void print(String text) {
-        tty.print(text);
+        board.writer().as(kernel.outputTag(false), () -> tty.print(text));
     }
 
 }

@@ -3,6 +3,9 @@ package dev.warden.steps.check;
 import dev.warden.config.check.CheckRun;
 import dev.warden.config.CellConfigs;
 import dev.warden.config.JailhouseConfig;
+import dev.warden.lab.ProjectFileKind;
+import dev.warden.lab.WardenProject;
+import dev.warden.steps.ScenarioWorld;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,25 +27,34 @@ public final class CheckWorld {
         board = name;
     }
 
-    /** A .cell of the board (or the scenario's edited copy of it). */
-    Path cell(String file) {
+    /**
+     * A .cell of the board (or the scenario's edited copy of it), or of the project when the step
+     * gives a path in it ({@code "cells/my-board.cell"}); {@code step} is quoted in errors.
+     */
+    Path cell(String step, String file) {
         Path e = edited.get(file);
         if (e != null) return e;
-        for (Path folder : dev.warden.steps.ScenarioWorld.project().cellFolders(board)) {
+        if (WardenProject.isProjectPath(file)) {
+            return ScenarioWorld.project().file(step, file, ProjectFileKind.ROOT_CELL_CONFIG, ProjectFileKind.CELL_CONFIG).path();
+        }
+        for (Path folder : ScenarioWorld.project().cellFolders(board)) {
             if (Files.isRegularFile(folder.resolve(file))) return folder.resolve(file);
         }
-        return dev.warden.steps.ScenarioWorld.project().builtins().cells(board).resolve(file);
+        return ScenarioWorld.project().builtins().cells(board).resolve(file);
     }
 
-    /** A DTB or overlay of the board's boot media, as built. */
-    Path deviceTree(String file) {
-        Path boot = dev.warden.steps.ScenarioWorld.project().board(board).boot().media().resolve("dtb");
+    /** A DTB or overlay of the board's boot media, as built, or of the project when the step gives a path. */
+    Path deviceTree(String step, String file) {
+        if (WardenProject.isProjectPath(file)) {
+            return ScenarioWorld.project().file(step, file, ProjectFileKind.DEVICE_TREE).path();
+        }
+        Path boot = ScenarioWorld.project().board(board).boot().media().resolve("dtb");
         Path ti = boot.resolve("ti").resolve(file);
         return Files.exists(ti) ? ti : boot.resolve(file);
     }
 
-    JailhouseConfig read(String file) {
-        return CellConfigs.read(cell(file));
+    JailhouseConfig read(String step, String file) {
+        return CellConfigs.read(cell(step, file));
     }
 
     /** Stores an edited configuration under the name the scenario uses for it. */
@@ -56,6 +68,7 @@ public final class CheckWorld {
                 scratch = Files.createTempDirectory("warden-check");
             }
             Path p = scratch.resolve(file);
+            Files.createDirectories(p.getParent());  // a project path such as cells/x.cell keeps its folder
             Files.write(p, bytes);
             edited.put(file, p);
         } catch (IOException e) {
