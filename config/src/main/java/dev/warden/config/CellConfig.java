@@ -17,7 +17,7 @@ public record CellConfig(ConfigFormat format, RawBytes embeddedHeader, String na
         int cpuSetSize, BitSet cpus, List<MemoryRegion> memoryRegions, List<CacheRegion> cacheRegions,
         List<Irqchip> irqchips, List<PioRegion> pioRegions, RawBytes pioBitmap, List<PciDevice> pciDevices,
         List<PciCapability> pciCaps, List<Integer> streamIds, List<Regmap> regmaps, int vpciIrqBase,
-        long cpuResetAddress, long msgReplyTimeout, Console console) implements JailhouseConfig {
+        long cpuResetAddress, long msgReplyTimeout, Console console, Architecture architecture) implements JailhouseConfig {
     public static final int PASSIVE_COMMREG = 0x1;
     public static final int TEST_DEVICE = 0x2;
     /** Revision 14 only. */
@@ -41,6 +41,24 @@ public record CellConfig(ConfigFormat format, RawBytes embeddedHeader, String na
         Objects.requireNonNull(embeddedHeader, "embeddedHeader");
         Objects.requireNonNull(pioBitmap, "pioBitmap");
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(architecture, "architecture");
+    }
+
+    /** An arm64 cell (what every layout before revision 14 is). */
+    public CellConfig(ConfigFormat format, RawBytes embeddedHeader, String name, int id, int flags,
+            int cpuSetSize, BitSet cpus, List<MemoryRegion> memoryRegions, List<CacheRegion> cacheRegions,
+            List<Irqchip> irqchips, List<PioRegion> pioRegions, RawBytes pioBitmap, List<PciDevice> pciDevices,
+            List<PciCapability> pciCaps, List<Integer> streamIds, List<Regmap> regmaps, int vpciIrqBase,
+            long cpuResetAddress, long msgReplyTimeout, Console console) {
+        this(format, embeddedHeader, name, id, flags, cpuSetSize, cpus, memoryRegions, cacheRegions, irqchips,
+                pioRegions, pioBitmap, pciDevices, pciCaps, streamIds, regmaps, vpciIrqBase, cpuResetAddress,
+                msgReplyTimeout, console, Architecture.ARM64);
+    }
+
+    public CellConfig withArchitecture(Architecture a) {
+        return new CellConfig(format, embeddedHeader, name, id, flags, cpuSetSize, cpus, memoryRegions, cacheRegions,
+                irqchips, pioRegions, pioBitmap, pciDevices, pciCaps, streamIds, regmaps, vpciIrqBase,
+                cpuResetAddress, msgReplyTimeout, console, a);
     }
 
     /** A copy of the CPU set (bit n = logical CPU n). */

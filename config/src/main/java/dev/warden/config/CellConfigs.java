@@ -17,7 +17,6 @@ public final class CellConfigs {
     private static final byte[] OLD_CELL = "JHCELL".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYSTEM = "JHSYS".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CELL = "JHCLL".getBytes(StandardCharsets.US_ASCII);
-    private static final int ARCH_ARM64 = 2;
 
     private CellConfigs() {
     }
@@ -82,18 +81,25 @@ public final class CellConfigs {
         boolean system = startsWith(data, SYSTEM);
         if (system || startsWith(data, CELL)) {
             int arch = r.peekU8(5);
-            if (arch != ARCH_ARM64) {
-                throw r.errorAt(5, "architecture is " + architectureName(arch)
-                        + ", expected arm64 (2): Warden models arm64 boards", ConfigFormatException.Kind.ARCHITECTURE);
-            }
+            Architecture architecture = Architecture.ofCode(arch).orElseThrow(() -> r.errorAt(5, "architecture is "
+                    + architectureName(arch) + ", expected x86 (0), arm (1) or arm64 (2)", ConfigFormatException.Kind.ARCHITECTURE));
             if (revision != 14) {
                 throw r.errorAt(6, KnownRevisions.describeUnsupported(revision), ConfigFormatException.Kind.REVISION);
             }
-            return finish(r, new Rev14Layout(), system, trailingAllowed);
+            return withArchitecture(finish(r, new Rev14Layout(), system, trailingAllowed), architecture);
         }
         throw r.errorAt(0, "not a Jailhouse configuration: signature is \"" + printable(data, 6) + "\", expected "
                 + "\"JHSYS\" (system) or \"JHCLL\" (cell), or \"JHSYST\"/\"JHCELL\" before revision 14",
                 ConfigFormatException.Kind.SIGNATURE);
+    }
+
+    /** The architecture of a revision-14 header: the system's, and its root cell's, or a cell's. */
+    private static JailhouseConfig withArchitecture(JailhouseConfig config, Architecture a) {
+        if (config instanceof SystemConfig s) {
+            return new SystemConfig(s.format(), s.flags(), s.hypervisorMemory(), s.debugConsole(), s.platform(),
+                    s.rootCell().withArchitecture(a), a);
+        }
+        return ((CellConfig) config).withArchitecture(a);
     }
 
     private static JailhouseConfig decodeRevision12(byte[] data, String sourceName, boolean system, boolean trailing) {

@@ -28,6 +28,15 @@ public final class ConfigConverter {
     public static Conversion convert(JailhouseConfig config, ConfigFormat target) {
         ConfigConverter c = new ConfigConverter(config.format(), target);
         JailhouseConfig out = config instanceof SystemConfig s ? c.system(s) : c.cell((CellConfig) config, "");
+        Architecture arch = config instanceof SystemConfig s ? s.architecture() : ((CellConfig) config).architecture();
+        if (target == ConfigFormat.REV14) {
+            out = out instanceof SystemConfig s ? new SystemConfig(s.format(), s.flags(), s.hypervisorMemory(),
+                    s.debugConsole(), s.platform(), s.rootCell().withArchitecture(arch), arch)
+                    : ((CellConfig) out).withArchitecture(arch);
+        } else if (arch != Architecture.ARM64) {
+            c.drop("architecture " + arch.label() + ": revision " + target.label()
+                    + " files have no architecture byte (they are arm64 by build)");
+        }
         return new Conversion(out, c.dropped);
     }
 

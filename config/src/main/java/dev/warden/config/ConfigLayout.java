@@ -46,9 +46,9 @@ abstract class ConfigLayout {
 
     // ---------------------------------------------------------------- header
 
-    void writeHeader(LeWriter w, boolean system) {
+    void writeHeader(LeWriter w, boolean system, Architecture architecture) {
         if (format() == ConfigFormat.REV14) {
-            w.bytes((system ? "JHSYS" : "JHCLL").getBytes(StandardCharsets.US_ASCII)).u8(2).u16(14);
+            w.bytes((system ? "JHSYS" : "JHCLL").getBytes(StandardCharsets.US_ASCII)).u8(architecture.code()).u16(14);
         } else {
             w.bytes((system ? "JHSYST" : "JHCELL").getBytes(StandardCharsets.US_ASCII)).u16(format().revision());
         }
@@ -70,7 +70,7 @@ abstract class ConfigLayout {
 
     byte[] encodeSystem(SystemConfig s) {
         LeWriter w = new LeWriter();
-        writeHeader(w, true);
+        writeHeader(w, true, s.architecture());
         w.u32(s.flags());
         encodeMemory(w, s.hypervisorMemory());
         encodeConsole(w, s.debugConsole());
@@ -91,7 +91,7 @@ abstract class ConfigLayout {
 
     byte[] encodeCell(CellConfig c) {
         LeWriter w = new LeWriter();
-        writeHeader(w, false);
+        writeHeader(w, false, c.architecture());
         encodeCellBody(w, c);
         return w.toByteArray();
     }

@@ -58,8 +58,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code pin-bitmap}, {@code padding}, {@code reserved}, {@code ti-extra}, {@code arm-padding}).
  */
 public final class ConfigYaml {
-    static final String[] TOP_SYSTEM = {"kind", "format", "flags", "hypervisor-memory", "debug-console", "platform",
-        "root-cell"};
+    static final String[] TOP_SYSTEM = {"kind", "format", "architecture", "flags", "hypervisor-memory", "debug-console",
+        "platform", "root-cell"};
     static final String[] CELL_KEYS = {"name", "id", "flags", "cpus", "cpu-set-size", "vpci-irq-base",
         "cpu-reset-address", "msg-reply-timeout", "console", "memory", "cache", "irqchips", "pio", "pio-bitmap",
         "pci-devices", "pci-caps", "stream-ids", "regmaps", "embedded-header"};
@@ -114,15 +114,27 @@ public final class ConfigYaml {
                 throw f.error(e.getMessage());
             }
         }
+        Architecture arch = Architecture.ARM64;
+        if (top.has("architecture")) {
+            YamlNode a = top.get("architecture");
+            arch = Architecture.parse(a.text()).orElseThrow(() -> a.error("architecture is '" + a.text()
+                    + "', expected x86, arm or arm64"));
+            if (format != ConfigFormat.REV14 && arch != Architecture.ARM64) {
+                throw a.error("format " + format.label() + " has no architecture byte: only arm64 configurations have it");
+            }
+        }
         if (kind.equals("system")) {
             top.allow(TOP_SYSTEM);
-            return readSystem(top, format);
+            SystemConfig s = readSystem(top, format);
+            return new SystemConfig(s.format(), s.flags(), s.hypervisorMemory(), s.debugConsole(), s.platform(),
+                    s.rootCell().withArchitecture(arch), arch);
         }
         if (kind.equals("cell")) {
             List<String> keys = new ArrayList<>(List.of("kind", "format"));
             keys.addAll(List.of(CELL_KEYS));
+            keys.add("architecture");
             top.allow(keys.toArray(String[]::new));
-            return readCell(top, format, false);
+            return readCell(top, format, false).withArchitecture(arch);
         }
         throw top.get("kind").error("kind is '" + kind + "', expected 'system' (root cell) or 'cell'");
     }
@@ -274,6 +286,7 @@ public final class ConfigYaml {
         }
         List<String> keys = new ArrayList<>(List.of("kind", "format"));
         keys.addAll(List.of(CELL_KEYS));
+        keys.add("architecture");
         return keys.toArray(String[]::new);
     }
 

@@ -23,6 +23,7 @@ final class ConfigYamlWriter {
             w.line("", "# Jailhouse cell configuration (format " + c.format().label() + ": " + c.format().release() + ")");
             w.line("", "kind: cell");
             w.line("", "format: " + c.format().label());
+            if (c.architecture() != Architecture.ARM64) w.line("", "architecture: " + c.architecture().label());
             w.cell(c, "", false);
         }
         return w.out.toString();
@@ -32,6 +33,7 @@ final class ConfigYamlWriter {
         line("", "# Jailhouse system configuration (format " + s.format().label() + ": " + s.format().release() + ")");
         line("", "kind: system");
         line("", "format: " + s.format().label());
+        if (s.architecture() != Architecture.ARM64) line("", "architecture: " + s.architecture().label());
         if (s.flags() != 0) {
             line("", "flags: " + flags(s.flags() & 0xffffffffL, ConfigNames.systemFlags()));
         }

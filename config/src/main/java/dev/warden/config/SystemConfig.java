@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** A root {@code .cell} file: hypervisor memory, debug console, platform info and the root cell. */
 public record SystemConfig(ConfigFormat format, int flags, MemoryRegion hypervisorMemory, Console debugConsole,
-        PlatformInfo platform, CellConfig rootCell) implements JailhouseConfig {
+        PlatformInfo platform, CellConfig rootCell, Architecture architecture) implements JailhouseConfig {
     public static final int VIRTUAL_DEBUG_CONSOLE = 0x1;
 
     public SystemConfig {
@@ -13,6 +13,13 @@ public record SystemConfig(ConfigFormat format, int flags, MemoryRegion hypervis
         Objects.requireNonNull(debugConsole, "debugConsole");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(rootCell, "rootCell");
+        Objects.requireNonNull(architecture, "architecture");
+    }
+
+    /** An arm64 system configuration (what every layout before revision 14 is). */
+    public SystemConfig(ConfigFormat format, int flags, MemoryRegion hypervisorMemory, Console debugConsole,
+            PlatformInfo platform, CellConfig rootCell) {
+        this(format, flags, hypervisorMemory, debugConsole, platform, rootCell, Architecture.ARM64);
     }
 
     @Override
@@ -21,14 +28,14 @@ public record SystemConfig(ConfigFormat format, int flags, MemoryRegion hypervis
     }
 
     public SystemConfig withRootCell(CellConfig root) {
-        return new SystemConfig(format, flags, hypervisorMemory, debugConsole, platform, root);
+        return new SystemConfig(format, flags, hypervisorMemory, debugConsole, platform, root, architecture);
     }
 
     public SystemConfig withPlatform(PlatformInfo p) {
-        return new SystemConfig(format, flags, hypervisorMemory, debugConsole, p, rootCell);
+        return new SystemConfig(format, flags, hypervisorMemory, debugConsole, p, rootCell, architecture);
     }
 
     public SystemConfig withHypervisorMemory(MemoryRegion m) {
-        return new SystemConfig(format, flags, m, debugConsole, platform, rootCell);
+        return new SystemConfig(format, flags, m, debugConsole, platform, rootCell, architecture);
     }
 }

@@ -25,7 +25,7 @@ public final class StepsDoc {
         AREAS.put("ConsoleSteps", "Consoles and the root shell");
         AREAS.put("JailhouseSteps", "Jailhouse: the hypervisor, cells and inmates");
         AREAS.put("CheckSteps", "Configuration checks (`warden check`)");
-        AREAS.put("OracleSteps", "Sessions recorded on the real Jailhouse");
+        AREAS.put("OracleSteps", "The real Jailhouse: recorded sessions replayed");
     }
 
     private StepsDoc() {}
