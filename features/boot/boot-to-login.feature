@@ -22,7 +22,7 @@ Feature: Every board boots through U-Boot to the root-cell Linux login
       | board           | model                               | tty     | last cpu |
       | k3-am654-idk    | Texas Instruments AM654 Base Board  | ttyS2   | 3        |
       | k3-j721e-evm    | Texas Instruments J721e EVM         | ttyS2   | 1        |
-      | qemu-arm64-virt | linux,dummy-virt                    | ttyAMA0 | 3        |
+      | qemu-arm64-virt | linux,dummy-virt                    | ttyAMA0 | 15       |
 
   Scenario: the kernel log shows every secondary CPU brought up
     Given the board "k3-am654-idk" has booted

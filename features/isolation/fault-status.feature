@@ -7,7 +7,7 @@ Feature: A data abort's syndrome names the level at which the cell's stage-2 wal
   shares that level-3 table).
 
   Background:
-    Given the board "qemu-arm64-virt" has booted with the overlay "qemu-arm64-virt-jailhouse.dtbo"
+    Given the board "qemu-arm64-virt" has booted
     And the hypervisor is enabled with the root cell "qemu-arm64.cell"
     And the cell "qemu-arm64-inmate-demo.cell" is created
 

@@ -64,6 +64,14 @@ public final class Fixtures {
     }
 
     /** Every fixture blob (.dtb/.dtbo) under the boards' boot/dtb and dt-oracle/overlays. */
+    /** QEMU virt's tree: made by qemu-system-aarch64 (qemu-arm64-virt/boot/dump-qemu-dtb.sh), not by dtc from a source. */
+    public static final String QEMU_DUMPED = "qemu-arm64-virt/boot/dtb/qemu-arm64-virt.dtb";
+
+    /** Every fixture blob dtc builds from a committed source: all of them but QEMU's own tree. */
+    public static List<String> dtcBuiltBlobs() {
+        return allBlobs().stream().filter(b -> !b.equals(QEMU_DUMPED)).toList();
+    }
+
     public static List<String> allBlobs() {
         List<String> out = new ArrayList<>();
         try (var stream = Files.walk(root())) {

@@ -74,19 +74,17 @@ class RootCellComparisonTest {
                 "the fixture tree has no iommus properties, so there are no stream IDs to derive");
         explain("qemu-arm64-virt", "platform.pci-mmconfig-base: generated 0x3ff00000, hand-written 0x8e00000",
                 "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that no node, bus window or reservation of the tree uses, and says so as a choice to check");
-        explain("qemu-arm64-virt", "platform.pci-domain: generated 0, hand-written 1",
-                "the fixture tree has no PCI host, so Linux numbers the virtual one 0; upstream counts the SoC's PCIe controllers, which the fixture tree does not describe");
         explain("qemu-arm64-virt", "root.name: generated qemu-arm64-virt, hand-written qemu-arm64",
                 "the cell is named after the board (--name), upstream's file calls it qemu-arm64");
-        explain("qemu-arm64-virt", "root.vpci-irq-base: generated 2, hand-written 96",
+        explain("qemu-arm64-virt", "root.vpci-irq-base: generated 3, hand-written 96",
                 "upstream took free SPIs from the SoC's interrupt map; config create takes the lowest four no node of the tree uses, and says so as a choice to check");
         explain("qemu-arm64-virt", "memory.ivshmem: generated [0x77ff0000+0x1000/0x1, 0x77ff1000+0x9000/0x3, 0x77ffa000+0x2000/0x3, 0x77ffc000+0x2000/0x1], hand-written [0x7faf0000+0x1000/0x1, 0x7faf1000+0x9000/0x3, 0x7fafa000+0x2000/0x3, 0x7fafc000+0x2000/0x1, 0x7fafe000+0x2000/0x1, 0x7fb00000+0x1000/0x81, 0x7fb01000+0x7f000/0x83, 0x7fb80000+0x7f000/0x81]",
                 "config create writes one ivshmem device for the root and the inmate template (state table, R/W section, two output sections in 64 KiB); upstream has its 3-peer demo device and an ivshmem-net link");
         explain("qemu-arm64-virt", "memory.ram: generated [0x40000000+0x30000000/0x7, 0x78000000+0x7c00000/0x7, 0x70000000+0x7ff0000/0x7], hand-written [0x40000000+0x3fa10000/0x7]",
                 "config create cuts the overlay's two reservations out of RAM (inmate@70000000, jailhouse@7fc00000) and maps the inmate RAM on its own; upstream maps RAM up to its ivshmem regions and keeps Linux below 768 MiB with mem=");
-        explain("qemu-arm64-virt", "memory.mmio: only generated: []; only hand-written: [0x9001000..0x3fffffff, 0x4010000000..0x401fffffff]",
-                "upstream maps one permissive window from the UART to the RAM and QEMU's physical PCI ECAM; the fixture tree describes the PL011 only, so config create maps its page");
-        explain("qemu-arm64-virt", "pci-devices: generated 00:00.0 dom 0 peers 2 proto 0 bar 0xfffff000, hand-written 00:00.0 dom 1 peers 3 proto 0 bar 0xfffff000, 00:01.0 dom 1 peers 2 proto 1 bar 0xfffff000",
+        explain("qemu-arm64-virt", "memory.mmio: only generated: [0x0..0x7ffffff]; only hand-written: [0x9001000..0x900ffff, 0x9011000..0x901ffff, 0x9021000..0x902ffff, 0x9031000..0x9ffffff, 0xa004000..0x3fffffff]",
+                "QEMU's tree names the flash banks at 0 (enabled), which config create maps and upstream leaves out; upstream maps one permissive window from the UART up to RAM, where config create maps only the pages of the devices the tree names (PL011, PL031, fw-cfg, PL061, virtio-mmio)");
+        explain("qemu-arm64-virt", "pci-devices: generated 00:00.0 dom 1 peers 2 proto 0 bar 0xfffff000, hand-written 00:00.0 dom 1 peers 3 proto 0 bar 0xfffff000, 00:01.0 dom 1 peers 2 proto 1 bar 0xfffff000",
                 "same reason: one 2-peer ivshmem device with a 4 KiB BAR (INTx mask) in the derived domain, against upstream's demo and networking devices");
     }
 

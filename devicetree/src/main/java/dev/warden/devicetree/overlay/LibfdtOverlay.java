@@ -471,8 +471,13 @@ final class LibfdtOverlay {
         }
         for (int prop = fdto.firstPropertyOffset(ovSym); prop >= 0; prop = fdto.nextPropertyOffset(prop)) {
             String name = fdto.propName(prop);
-            byte[] path = fdto.propValue(prop);
             at(prop);
+            if (name == null) {
+                // fdt_getprop_by_offset gives no value when the name's string offset is broken
+                return fail(dev.warden.devicetree.FdtError.FDT_ERR_BADOFFSET.negated(),
+                        "an overlay symbol's name lies outside the strings block");
+            }
+            byte[] path = fdto.propValue(prop);
             if (path.length < 1 || indexOf(path, (byte) 0, 0, path.length) != path.length - 1) {
                 return fail(FDT_ERR_BADVALUE.negated(), "overlay symbol " + name + " is not a single string");
             }

@@ -6,7 +6,14 @@ import dev.warden.emulator.clock.Scheduler;
 import dev.warden.emulator.clock.VirtualClock;
 import dev.warden.emulator.console.Console;
 import dev.warden.emulator.devices.gic.GicV3;
+import dev.warden.emulator.devices.flash.CfiFlashBank;
+import dev.warden.emulator.devices.misc.FwCfgMmio;
+import dev.warden.emulator.devices.misc.Pl031Rtc;
+import dev.warden.emulator.devices.misc.PrimeCellIds;
 import dev.warden.emulator.devices.misc.RegisterFile;
+import dev.warden.emulator.devices.pci.EcamHost;
+import dev.warden.emulator.devices.pci.PciWindow;
+import dev.warden.emulator.devices.virtio.VirtioMmioTransports;
 import dev.warden.emulator.devices.uart.Pl011;
 import dev.warden.emulator.firmware.psci.ModeledPsci;
 import dev.warden.emulator.devices.uart.SerialPort;
@@ -86,6 +93,16 @@ public final class Board {
         switch (d.kind()) {
             case "uart-8250" -> addUart(d, new Uart8250(d.name(), d.regShift(), spi(d)));
             case "pl011" -> addUart(d, new Pl011(d.name(), spi(d)));
+            case "cfi-flash" -> addEach(d, () -> new CfiFlashBank());
+            case "pcie-ecam" -> {
+                // the ECAM first, then the host's memory and I/O windows
+                addRegion(d, 0, new EcamHost(d.pciFunctions()));
+                for (int i = 1; i < d.regions().size(); i++) addRegion(d, i, new PciWindow());
+            }
+            case "pl031" -> addEach(d, () -> new Pl031Rtc(clock::now));
+            case "pl061" -> addEach(d, () -> new RegisterFile(PrimeCellIds.registers(PrimeCellIds.PL061, Map.of())));
+            case "fw-cfg" -> addEach(d, () -> new FwCfgMmio(profile.cpus().size()));
+            case "virtio-mmio" -> addEach(d, VirtioMmioTransports::new);
             default -> {
                 // Register windows of devices without a behavioural model: present, readable, inert.
                 for (int i = 0; i < d.regions().size(); i++) {
@@ -94,6 +111,16 @@ public final class Board {
                 }
             }
         }
+    }
+
+    /** One model instance per register window of the device. */
+    private void addEach(Device d, java.util.function.Supplier<dev.warden.emulator.bus.MmioDevice> model) {
+        for (int i = 0; i < d.regions().size(); i++) addRegion(d, i, model.get());
+    }
+
+    private void addRegion(Device d, int index, dev.warden.emulator.bus.MmioDevice model) {
+        BoardProfile.Region r = d.regions().get(index);
+        bus.addDevice(d.name() + (index == 0 ? "" : "#" + index), r.base(), r.size(), model);
     }
 
     private void addUart(Device d, SerialPort uart) {

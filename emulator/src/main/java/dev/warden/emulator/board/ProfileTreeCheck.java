@@ -6,19 +6,22 @@ import dev.warden.devicetree.model.RegEntry;
 import dev.warden.emulator.profile.BoardProfile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * At power-on, the board profile (what the emulator builds) and the device tree the board boots
  * (what software is told) must describe the same hardware: the same CPUs, RAM inside the board's
- * banks, and every enabled UART and interrupt controller of the tree at an address where the
- * profile puts one. A mismatch would make scenarios fail for reasons that have nothing to do
- * with what they test, so it is reported up front, every difference on its own line.
+ * banks, the PSCI conduit, every enabled device of the tree whose compatible the emulator models
+ * at an address where the profile has a device of that kind (UARTs and the GIC at exactly the
+ * base, the GIC's distributor and redistributor windows at the same addresses and sizes; the
+ * others with every reg window, and a PCIe host with every window of its ranges, inside the
+ * profile device's regions), and, the other way round, a tree node for every such device of the
+ * profile. A mismatch would make scenarios fail for reasons that have nothing to do with what
+ * they test, so it is reported up front, every difference on its own line.
  */
 public final class ProfileTreeCheck {
-
-    private static final Set<String> UART_COMPATIBLES = Set.of("ti,am654-uart", "ns16550a", "arm,pl011");
 
     private ProfileTreeCheck() {}
 
@@ -44,44 +47,87 @@ public final class ProfileTreeCheck {
                 }
             }
         }
+        psciMethod(tree).ifPresent(p -> {
+            String method = p.string("method").orElse("");
+            if (!method.equals(profile.psci().conduit())) {
+                out.add(String.format("%s: %s method is \"%s\", the profile's psci.conduit is %s",
+                        where, p.path(), method, profile.psci().conduit()));
+            }
+        });
         for (Node n : tree.nodes()) {
             if (!n.isEnabled() || n.reg().isEmpty()) continue;
             String kind = kindOf(n);
             if (kind == null) continue;
-            long address = n.reg().get(0).address();
-            boolean present = profile.devices().stream().anyMatch(d -> d.regions().get(0).base() == address
-                    && (d.kind().equals(kind) || kind.equals("uart") && (d.kind().equals("uart-8250") || d.kind().equals("pl011"))));
-            if (!present) {
-                out.add(String.format("%s: %s (%s) at 0x%x is enabled in the tree, but the profile has no %s there",
-                        where, n.path(), String.join(", ", n.compatibles()), address, kind));
-            } else if (kind.equals("gicv3")) {
-                sameRegions(n, profile, where).ifPresent(out::add);
+            if (kind.equals("uart") || kind.equals("gicv3")) {
+                atBase(n, kind, profile, where).ifPresent(out::add);
+            } else {
+                covered(n, kind, profile, where, out);
+            }
+        }
+        for (BoardProfile.Device d : profile.devices()) {
+            if (!dev.warden.emulator.profile.DeviceKinds.TREE_DESCRIBED.contains(d.kind())) continue;
+            boolean described = tree.nodes().stream().anyMatch(n -> d.kind().equals(kindOf(n)) && !n.reg().isEmpty()
+                    && d.covers(n.reg().get(0).address(), n.reg().get(0).size()));
+            if (!described) {
+                out.add(String.format("%s: the profile's %s (%s) at 0x%x has no node in the tree", where, d.name(),
+                        d.kind(), d.primary().base()));
             }
         }
         return out;
     }
 
-    /** The GIC's distributor and redistributor windows must both be where the profile has them. */
-    private static java.util.Optional<String> sameRegions(Node gic, BoardProfile profile, String where) {
-        long gicd = gic.reg().get(0).address();
-        BoardProfile.Device d = profile.devices().stream().filter(x -> x.regions().get(0).base() == gicd).findFirst().orElseThrow();
-        for (int i = 1; i < Math.min(gic.reg().size(), d.regions().size()); i++) {
-            long inTree = gic.reg().get(i).address();
-            long inProfile = d.regions().get(i).base();
-            if (inTree != inProfile) {
-                return java.util.Optional.of(String.format("%s: %s reg[%d] is at 0x%x, the profile's %s region %d at 0x%x",
-                        where, gic.path(), i, inTree, d.name(), i, inProfile));
+    /** UARTs and the GIC: a device of the kind at the node's first address, the GIC with the same windows. */
+    private static Optional<String> atBase(Node n, String kind, BoardProfile profile, String where) {
+        long address = n.reg().get(0).address();
+        Optional<BoardProfile.Device> device = profile.devices().stream().filter(d -> d.primary().base() == address
+                && (d.kind().equals(kind) || kind.equals("uart") && (d.kind().equals("uart-8250") || d.kind().equals("pl011"))))
+                .findFirst();
+        if (device.isEmpty()) {
+            return Optional.of(String.format("%s: %s (%s) at 0x%x is enabled in the tree, but the profile has no %s there",
+                    where, n.path(), String.join(", ", n.compatibles()), address, kind));
+        }
+        return kind.equals("gicv3") ? sameRegions(n, device.get(), where) : Optional.empty();
+    }
+
+    /** The GIC's distributor and redistributor windows must both be where, and as large as, the profile has them. */
+    private static Optional<String> sameRegions(Node gic, BoardProfile.Device d, String where) {
+        for (int i = 0; i < Math.min(gic.reg().size(), d.regions().size()); i++) {
+            RegEntry inTree = gic.reg().get(i);
+            BoardProfile.Region inProfile = d.regions().get(i);
+            if (inTree.address() != inProfile.base()) {
+                return Optional.of(String.format("%s: %s reg[%d] is at 0x%x, the profile's %s region %d at 0x%x",
+                        where, gic.path(), i, inTree.address(), d.name(), i, inProfile.base()));
+            }
+            if (inTree.size() != inProfile.size()) {
+                return Optional.of(String.format("%s: %s reg[%d] is 0x%x bytes, the profile's %s region %d 0x%x",
+                        where, gic.path(), i, inTree.size(), d.name(), i, inProfile.size()));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
+    }
+
+    /** Every reg window of the node (and of a PCIe host, every window of its ranges) inside one device of the kind. */
+    private static void covered(Node n, String kind, BoardProfile profile, String where, List<String> out) {
+        List<BoardProfile.Device> candidates = profile.devicesOfKind(kind);
+        List<long[]> windows = new ArrayList<>();
+        n.reg().forEach(r -> windows.add(new long[] {r.address(), r.size()}));
+        if (kind.equals("pcie-ecam")) windows.addAll(dev.warden.emulator.profile.DeviceKinds.pciRanges(n));
+        for (long[] w : windows) {
+            if (candidates.stream().noneMatch(d -> d.covers(w[0], w[1]))) {
+                out.add(String.format("%s: %s (%s) has 0x%x+0x%x, which no %s device of the profile covers",
+                        where, n.path(), String.join(", ", n.compatibles()), w[0], w[1], kind));
+            }
+        }
+    }
+
+    private static Optional<Node> psciMethod(DeviceTree tree) {
+        return tree.nodes().stream().filter(Node::isEnabled)
+                .filter(n -> n.compatibles().stream().anyMatch(c -> c.startsWith("arm,psci")))
+                .filter(n -> n.hasProperty("method")).findFirst();
     }
 
     private static String kindOf(Node n) {
-        for (String c : n.compatibles()) {
-            if (UART_COMPATIBLES.contains(c)) return "uart";
-            if (c.equals("arm,gic-v3")) return "gicv3";
-        }
-        return null;
+        return dev.warden.emulator.profile.DeviceKinds.of(n).orElse(null);
     }
 
     private static String hex(List<Long> values) {

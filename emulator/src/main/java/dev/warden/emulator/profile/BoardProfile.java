@@ -31,11 +31,17 @@ public record BoardProfile(
 
     /**
      * A device the board instantiates. {@code kind} selects the model (uart-8250, pl011, gicv3,
-     * sdhci, ...); {@code regions} are its register windows; {@code irq} is the GIC INTID or -1.
+     * sdhci, cfi-flash, pcie-ecam, ...); {@code regions} are its register windows; {@code irq} is
+     * the GIC INTID or -1; {@code pciFunctions} are what a PCIe host's ECAM shows (pcie-ecam only).
      */
     public record Device(String name, String kind, List<String> compatible, List<Region> regions, int irq,
-                         long clockHz, int regShift) {
+                         long clockHz, int regShift, List<dev.warden.emulator.devices.pci.PciFunction> pciFunctions) {
         public Region primary() { return regions.get(0); }
+
+        /** Whether [address, address + size) lies inside one of the device's regions. */
+        public boolean covers(long address, long size) {
+            return regions.stream().anyMatch(r -> address >= r.base() && address + size <= r.end());
+        }
     }
 
     public record Region(long base, long size) {

@@ -1,5 +1,6 @@
 package dev.warden.emulator.profile;
 
+import dev.warden.emulator.devices.pci.PciFunction;
 import dev.warden.emulator.profile.BoardProfile.Boot;
 import dev.warden.emulator.profile.BoardProfile.Consoles;
 import dev.warden.emulator.profile.BoardProfile.Cpu;
@@ -28,7 +29,8 @@ public final class BoardProfiles {
 
     /** Device models the emulator knows how to instantiate. */
     public static final Set<String> DEVICE_KINDS =
-            Set.of("uart-8250", "pl011", "gicv3", "sdhci", "smmuv3", "memory-mapped");
+            Set.of("uart-8250", "pl011", "gicv3", "sdhci", "smmuv3", "memory-mapped", "cfi-flash", "pcie-ecam",
+                    "pl031", "pl061", "fw-cfg", "virtio-mmio");
 
     private BoardProfiles() {}
 
@@ -129,7 +131,7 @@ public final class BoardProfiles {
         List<Device> devices = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlMap d : top.listOfMaps("devices")) {
-            d.allowOnly("name", "kind", "compatible", "address", "size", "regions", "irq", "clock", "reg-shift");
+            d.allowOnly("name", "kind", "compatible", "address", "size", "regions", "irq", "clock", "reg-shift", "functions");
             String name = d.string("name");
             if (!names.add(name)) throw d.error(d.node(), "two devices named '" + name + "'");
             String kind = d.string("kind");
@@ -148,9 +150,25 @@ public final class BoardProfiles {
             if (regions.isEmpty()) throw d.error(d.node(), "device '" + name + "' needs 'address' and 'size' or 'regions'");
             devices.add(new Device(name, kind, d.optStrings("compatible"), List.copyOf(regions),
                     d.optNumber("irq").map(Long::intValue).orElse(-1), d.optNumber("clock").orElse(0L),
-                    d.optNumber("reg-shift").map(Long::intValue).orElse(0)));
+                    d.optNumber("reg-shift").map(Long::intValue).orElse(0), pciFunctions(d, kind)));
         }
         return List.copyOf(devices);
+    }
+
+    /** {@code functions: [{ address: "00:00.0", id: "1b36:0008", class: 0x060000 }]} of a pcie-ecam host. */
+    private static List<PciFunction> pciFunctions(YamlMap d, String kind) {
+        if (!d.has("functions")) return List.of();
+        if (!kind.equals("pcie-ecam")) throw d.error(d.node(), "'functions' is for devices of kind 'pcie-ecam', not '" + kind + "'");
+        List<PciFunction> out = new ArrayList<>();
+        for (YamlMap f : d.listOfMaps("functions")) {
+            f.allowOnly("address", "id", "class");
+            try {
+                out.add(PciFunction.parse(f.string("address"), f.string("id"), f.number("class")));
+            } catch (IllegalArgumentException e) {
+                throw f.error(f.node(), e.getMessage());
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Consoles consoles(YamlMap top, List<Device> devices) {

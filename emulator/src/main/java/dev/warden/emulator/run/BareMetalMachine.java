@@ -8,7 +8,11 @@ import dev.warden.emulator.cpu.Cpu;
 import dev.warden.emulator.cpu.Outcome;
 import dev.warden.emulator.cpu.PhysicalBusPort;
 import dev.warden.emulator.cpu.TrapHandler;
+import dev.warden.emulator.devices.flash.CfiFlashBank;
 import dev.warden.emulator.devices.gic.GicV3;
+import dev.warden.emulator.devices.pci.EcamHost;
+import dev.warden.emulator.devices.pci.PciWindow;
+import dev.warden.emulator.devices.virtio.VirtioMmioTransports;
 import dev.warden.emulator.devices.uart.Pl011;
 import dev.warden.emulator.devices.timer.GenericTimer;
 import dev.warden.emulator.firmware.psci.PsciFirmware;
@@ -19,9 +23,11 @@ import java.util.function.IntConsumer;
 
 /**
  * A single-core machine laid out like QEMU's {@code -M virt,gic-version=3 -cpu cortex-a53 -m 128}
- * for running a bare-metal image without the hypervisor: RAM at 0x40000000, GICv3 distributor at
- * 0x08000000 and redistributor at 0x080a0000, a PL011 at 0x09000000, the empty virtio-mmio
- * transports at 0x0a000000 and the ECAM of the PCIe host at 0x4010000000, the generic timer at
+ * for running a bare-metal image without the hypervisor: the two empty CFI flash banks at 0x0
+ * (a stray read of a small address reads zero, as on QEMU), RAM at 0x40000000, GICv3 distributor
+ * at 0x08000000 and redistributor at 0x080a0000, a PL011 at 0x09000000, the empty virtio-mmio
+ * transports at 0x0a000000, the PCIe host (ECAM at 0x4010000000 with the host bridge and the
+ * default virtio-net, its memory and I/O windows reading all ones), the generic timer at
  * 62.5 MHz, PSCI over HVC. Time is virtual: one instruction is one nanosecond, and WFI jumps to
  * the next timer deadline (QEMU {@code -icount shift=0,sleep=off}).
  */
@@ -30,6 +36,9 @@ public final class BareMetalMachine {
     public static final long RAM_BASE = 0x40000000L;
     public static final long DEFAULT_RAM_SIZE = 128L << 20;
     public static final long FLAT_LOAD_ADDRESS = RAM_BASE + 0x80000;
+    public static final long FLASH_BASE = 0x0L;
+    public static final long ECAM_BASE = 0x4010000000L;
+    public static final long ECAM_SIZE = 0x10000000L;
     public static final long GICD_BASE = 0x08000000L;
     public static final long GICR_BASE = 0x080a0000L;
     public static final long UART_BASE = 0x09000000L;
@@ -78,8 +87,13 @@ public final class BareMetalMachine {
             uartListener.accept(b);
         });
         bus.addDevice("pl011", UART_BASE, 0x1000, uart);
-        bus.addDevice("virtio-mmio", VirtioMmioPlaceholders.BASE, VirtioMmioPlaceholders.SIZE, new VirtioMmioPlaceholders());
-        bus.addDevice("pcie-ecam", PcieIdentityHost.ECAM_BASE, PcieIdentityHost.ECAM_SIZE, new PcieIdentityHost());
+        bus.addDevice("flash0", FLASH_BASE, CfiFlashBank.BANK_SIZE, new CfiFlashBank());
+        bus.addDevice("flash1", FLASH_BASE + CfiFlashBank.BANK_SIZE, CfiFlashBank.BANK_SIZE, new CfiFlashBank());
+        bus.addDevice("virtio-mmio", VirtioMmioTransports.QEMU_VIRT_BASE, VirtioMmioTransports.QEMU_VIRT_SIZE, new VirtioMmioTransports());
+        bus.addDevice("pcie-ecam", ECAM_BASE, ECAM_SIZE, EcamHost.qemuVirtDefaults());
+        bus.addDevice("pcie-mmio", 0x10000000L, 0x2eff0000L, new PciWindow());
+        bus.addDevice("pcie-pio", 0x3eff0000L, 0x10000L, new PciWindow());
+        bus.addDevice("pcie-mmio-high", 0x8000000000L, 0x8000000000L, new PciWindow());
         timer = new GenericTimer(TIMER_FREQUENCY, this::now, scheduler,
                 level -> gic.setPpi(0, PPI_PHYSICAL_TIMER, level), level -> gic.setPpi(0, PPI_VIRTUAL_TIMER, level));
         cpu.addSysregDevice(gic.cpuInterface(0));

@@ -38,6 +38,28 @@ class BoardProfilesTest {
     }
 
     @Test
+    void qemuVirtDeclaresItsPcieHostWithTheHostBridgeAndItsFlashBanks() {
+        BoardProfile p = BoardProfiles.byName(PROFILES, "qemu-arm64-virt");
+
+        BoardProfile.Device pcie = p.device("pcie").orElseThrow();
+        assertThat(pcie.kind()).isEqualTo("pcie-ecam");
+        assertThat(pcie.primary().base()).isEqualTo(0x4010000000L);
+        assertThat(pcie.pciFunctions()).extracting(Object::toString).containsExactly("00:00.0 1b36:0008 060000");
+        assertThat(p.device("flash").orElseThrow().regions()).extracting(BoardProfile.Region::base)
+                .containsExactly(0x0L, 0x4000000L);
+    }
+
+    @Test
+    void pciFunctionsAreForPcieHostsAndMustBeWellFormed() throws Exception {
+        String text = Files.readString(PROFILES.resolve("qemu-arm64-virt.yaml"));
+
+        assertThatThrownBy(() -> BoardProfiles.parse(text.replace("\"1b36:0008\"", "\"1b36-0008\""), "virt.yaml", null))
+                .hasMessageContaining("virt.yaml:").hasMessageContaining("expected a PCI ID 'VVVV:DDDD', found '1b36-0008'");
+        assertThatThrownBy(() -> BoardProfiles.parse(text.replace("kind: pcie-ecam", "kind: memory-mapped"), "virt.yaml", null))
+                .hasMessageContaining("'functions' is for devices of kind 'pcie-ecam', not 'memory-mapped'");
+    }
+
+    @Test
     void unknownBoardListsTheKnownOnes() {
         assertThatThrownBy(() -> BoardProfiles.byName(PROFILES, "k3-am62"))
                 .isInstanceOf(ProfileException.class)

@@ -43,16 +43,54 @@ final class DriverProbes {
     void probeAll(Node root, Map<String, String> aliasesByPath) {
         for (Node n : root.subtree()) {
             if (!n.isEnabled() || n.reg().isEmpty()) continue;
+            if (n.isCompatible("arm,primecell")) amba(n);
             if (n.isCompatible("ti,am654-uart") || n.isCompatible("ns16550a")) {
                 serial8250(n, aliasesByPath);
             } else if (n.isCompatible("arm,pl011")) {
                 pl011(n, aliasesByPath);
             } else if (n.strings("compatible").stream().anyMatch(c -> c.contains("sdhci"))) {
                 sdhci(n);
-            } else if (n.isCompatible("pci-host-ecam-generic")) {
-                ecamHost(n);
+            } else if (n.isCompatible("virtio,mmio")) {
+                virtioMmio(n);
             }
         }
+    }
+
+    /** The generic PCI host bridges: their driver registers later than the consoles' (device_initcall). */
+    void probeHostBridges(Node root) {
+        for (Node n : root.subtree()) {
+            if (n.isEnabled() && !n.reg().isEmpty() && n.isCompatible("pci-host-ecam-generic")) {
+                pci.probeEcam(n);
+                bound.add(n.path());
+            }
+        }
+    }
+
+    /**
+     * The AMBA bus adds a PrimeCell: it reads the PeriphID and PCellID registers in the last 32
+     * bytes of the window (to match a driver) and claims the window under the node's name.
+     */
+    private void amba(Node n) {
+        long base = n.reg().get(0).address();
+        long size = n.reg().get(0).size();
+        for (long reg = size - 0x20; reg < size; reg += 4) memory.read(base + reg, 4);
+        iomem.request(base, base + size - 1, n.name());
+    }
+
+    /**
+     * virtio_mmio: checks the magic, reads the version and the device ID; an empty transport
+     * (device ID 0) is left alone without a word, as on QEMU with nothing plugged in.
+     */
+    private void virtioMmio(Node n) {
+        long base = n.reg().get(0).address();
+        long magic = memory.read(base, 4);
+        if (magic != 0x74726976L) {
+            log.printk(String.format("virtio-mmio %s.%s: Wrong magic value 0x%08x!", n.unitAddress(), n.baseName(), magic));
+            return;
+        }
+        memory.read(base + 0x4, 4);
+        if (memory.read(base + 0x8, 4) == 0) return;
+        bound.add(n.path());
     }
 
     private void serial8250(Node n, Map<String, String> aliases) {
@@ -77,7 +115,8 @@ final class DriverProbes {
         log.printk(String.format("%s.pl011: %s at MMIO 0x%x (irq = %d, base_baud = 0) is a PL011 rev%d",
                 n.unitAddress(), tty, base, nextVirq++, (periphId >> 4) & 0xf));
         ttys.put(tty, new Tty(tty, n, uart));
-        iomem.request(base, base + n.reg().get(0).size() - 1, n.unitAddress() + "." + n.baseName());
+        // devm_ioremap_resource: nested in the AMBA device's resource in Linux; the flat model keeps the AMBA one
+        iomem.request(base, base + n.reg().get(0).size() - 1, n.unitAddress() + "." + n.baseName() + " " + n.name());
         bound.add(n.path());
     }
 
@@ -87,15 +126,6 @@ final class DriverProbes {
         memory.read(base + 0x40, 4);                        // SDHCI_CAPABILITIES
         String dev = n.unitAddress() + "." + n.baseName();
         log.printk(String.format("mmc%d: SDHCI controller on %s [%s] using ADMA 64-bit", nextMmc++, dev, dev));
-        bound.add(n.path());
-    }
-
-    /** A host bridge the tree describes (QEMU's PCIe): its ECAM is claimed, bus 0 scanned. */
-    private void ecamHost(Node n) {
-        long ecam = n.reg().get(0).address();
-        long size = n.reg().get(0).size();
-        iomem.request(ecam, ecam + size - 1, "PCI ECAM");
-        pci.scan(ecam, n.u32("linux,pci-domain").orElse(0L).intValue());
         bound.add(n.path());
     }
 

@@ -409,6 +409,7 @@ public final class LinuxModel implements KernelLauncher {
                 if (bootConsole != null) log.printk("printk: bootconsole [" + bootConsole + "] disabled");
             }
         }
+        probes.probeHostBridges(tree.root());
     }
 
     private void init() {

@@ -182,6 +182,12 @@ public final class ProfileFromTree {
             List<RegEntry> wanted = kind.equals("gicv3") ? regs.get().subList(0, Math.min(2, regs.get().size()))
                     : kind.equals("uart-8250") || kind.equals("pl011") ? regs.get().subList(0, 1) : regs.get();
             for (RegEntry r : wanted) regions.add(new Region(r.address(), r.size()));
+            if (kind.equals("pcie-ecam")) {
+                // the host's windows on the parent bus: the device answers there (as nothing, all ones)
+                List<long[]> windows = new ArrayList<>(dev.warden.emulator.profile.DeviceKinds.pciRanges(n));
+                windows.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+                for (long[] w : windows) regions.add(new Region(w[0], w[1]));
+            }
             if (!n.reg().isEmpty() && n.reg().get(0).address() != regs.get().get(0).address()) {
                 // the emulator puts the device at its CPU address; Warden's Linux model probes the raw reg
                 draft.notes.add(n.path() + " sits behind a bus that moves its reg (0x" + Long.toHexString(n.reg().get(0)
@@ -209,7 +215,30 @@ public final class ProfileFromTree {
             draft.notes.add(unmodeled + " enabled device nodes have no Warden model and are left out (Linux's model"
                     + " binds only UARTs and SD hosts; the root cell still maps them: warden config create)");
         }
+        mergeTransports();
         return uarts;
+    }
+
+    /**
+     * QEMU's virtio-mmio transports are 32 nodes of 0x200 bytes side by side: one device of the
+     * profile covers them all, as one window answers for every empty slot.
+     */
+    private void mergeTransports() {
+        List<ProfileDraft.Device> out = new ArrayList<>();
+        for (ProfileDraft.Device d : draft.devices) {
+            ProfileDraft.Device last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && d.kind().equals("virtio-mmio") && last.kind().equals("virtio-mmio")
+                    && last.regions().size() == 1 && d.regions().size() == 1
+                    && last.regions().get(0).base() + last.regions().get(0).size() == d.regions().get(0).base()) {
+                Region merged = new Region(last.regions().get(0).base(), last.regions().get(0).size() + d.regions().get(0).size());
+                out.set(out.size() - 1, new ProfileDraft.Device("virtio-mmio", last.path(), last.kind(), last.compatible(),
+                        List.of(merged), -1, 0, 0, "the virtio-mmio transports from " + last.path() + " on"));
+                continue;
+            }
+            out.add(d);
+        }
+        draft.devices.clear();
+        draft.devices.addAll(out);
     }
 
     private static boolean excluded(Node n) {
@@ -222,7 +251,9 @@ public final class ProfileFromTree {
         if (n.isCompatible("arm,gic-v3")) return "gicv3";
         if (n.isCompatible("arm,smmu-v3")) return "smmuv3";
         if (n.compatibles().stream().anyMatch(c -> c.contains("sdhci"))) return "sdhci";
-        return null;
+        // QEMU virt's devices, which the board models as the tree describes them
+        return dev.warden.emulator.profile.DeviceKinds.of(n)
+                .filter(dev.warden.emulator.profile.DeviceKinds.TREE_DESCRIBED::contains).orElse(null);
     }
 
     private ProfileDraft.Device device(Node n, String kind, Optional<SerialPort> uart, List<Region> regions) {

@@ -80,6 +80,20 @@ class ProfileComparisonTest {
                 + "image (jailhouse-images' QEMU image leaves it to insmod), not of the tree: board init keeps the default");
         explain("qemu-arm64-virt", "boot.login.distribution: derived Debian GNU/Linux 12, hand-written Debian GNU/Linux 11",
                 uboot);
+        String names = "QEMU's tree has no labels; a derived device is named after its node, the hand-written one is short";
+        explain("qemu-arm64-virt", "devices.uart0.name: derived pl011_9000000, hand-written uart0", names);
+        explain("qemu-arm64-virt", "devices.intc.name: derived intc_8000000, hand-written intc", names);
+        explain("qemu-arm64-virt", "devices.fw-cfg.name: derived fw-cfg_9020000, hand-written fw-cfg", names);
+        explain("qemu-arm64-virt", "devices.gpio.name: derived pl061_9030000, hand-written gpio", names);
+        explain("qemu-arm64-virt", "devices.pcie.name: derived pcie_10000000, hand-written pcie", names);
+        explain("qemu-arm64-virt", "devices.rtc.name: derived pl031_9010000, hand-written rtc", names);
+        explain("qemu-arm64-virt", "devices.flash.name: derived flash_0, hand-written flash", names);
+        explain("qemu-arm64-virt", "consoles.primary: derived pl011_9000000, hand-written uart0", names);
+        explain("qemu-arm64-virt", "consoles.secondary: derived pl011_9000000, hand-written uart0", names);
+        explain("qemu-arm64-virt", "consoles.hypervisor: derived pl011_9000000, hand-written uart0", names);
+        explain("qemu-arm64-virt", "devices.pcie.irq: derived -1, hand-written 35",
+                "the host's legacy interrupts are in its interrupt-map (SPIs 3-6), not an interrupts property; the "
+                        + "hand-written profile names the first, board init none");
     }
 
     @ParameterizedTest
