@@ -98,6 +98,7 @@ class RootShellSessionTest {
                     cpus_assigned       cpus_assigned_list  cpus_failed         cpus_failed_list    name                state               statistics
                     """);
             assertThat(out(lab, "grep -i jailhouse /proc/iomem")).isEqualTo("7fc00000-7fffffff : Jailhouse hypervisor\n");
+            assertThat(out(lab, "ls /sys/bus/pci/devices/")).isEqualTo("0000:00:00.0\n");
             assertThat(out(lab, "rmmod jailhouse")).isEqualTo("rmmod: can't unload module 'jailhouse': Resource temporarily unavailable\n");
             assertThat(status(lab)).isEqualTo(1);
             assertThat(out(lab, "dmesg | grep -i jailhouse")).contains("jailhouse: loading out-of-tree module taints kernel.\n")

@@ -78,7 +78,8 @@ final class LsApplet {
             for (String child : call.fs().list(path).orElse(List.of())) {
                 if (child.startsWith(".") && !o.has('a') && !o.has('A')) continue;
                 String childPath = path.equals("/") ? "/" + child : path + "/" + child;
-                call.fs().stat(childPath).ifPresent(s -> entries.add(new Entry(child, s)));
+                // a name the folder lists is shown even if nothing more is known of it
+                entries.add(new Entry(child, call.fs().stat(childPath).orElse(new RootFs.FileStat(false, "-r--r--r--", 1, 0, 0))));
             }
             if (longForm) {
                 long blocks = 0;

@@ -217,8 +217,14 @@ public final class RootFs {
         for (String name : layer.children(p)) if (!children.contains(name)) children.add(name);
         children.removeIf(name -> isHidden(prefix + name) && layer.entry(prefix + name).isEmpty());
         children.sort(null);
-        if (children.isEmpty() && !layer.isDirectory(p) && !KERNEL_DIRS.contains(p)) return Optional.empty();
+        if (children.isEmpty() && !layer.isDirectory(p) && !KERNEL_DIRS.contains(p) && !isPciDevice(p)) return Optional.empty();
         return Optional.of(children);
+    }
+
+    /** A function the kernel found on a PCI bus: a folder of /sys/bus/pci/devices (its files are not modeled). */
+    private boolean isPciDevice(String p) {
+        return parentOf(p).equals("/sys/bus/pci/devices") && kernel.pciHosts() != null
+                && kernel.pciHosts().devices().contains(p.substring(p.lastIndexOf('/') + 1));
     }
 
     /** Whether {@code path} names a folder. */
