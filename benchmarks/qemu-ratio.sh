@@ -8,7 +8,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 jar=$here/target/benchmarks.jar
 images=$here/src/main/resources/dev/warden/benchmarks
-programs=${*:-int-loop crc-loop copy-loop}
+programs=${*:-int-loop crc-loop copy-loop mmio-loop}
 qemu="qemu-system-aarch64 -M virt,gic-version=3 -cpu cortex-a53 -nographic -m 128"
 [ -f "$jar" ] || { echo "qemu-ratio.sh: $jar missing; run: mvn -pl benchmarks -am package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d)

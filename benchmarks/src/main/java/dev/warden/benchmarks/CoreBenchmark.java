@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Guest instructions per microsecond (= MIPS) of the interpreter on the benchmark programs. Each
+ * Guest instructions per microsecond (= MIPS) of the core on the benchmark programs, interpreted
+ * (translation off) and translated (translation as the system property {@code warden.translate}
+ * says: on unless it is false, so that switching it off shows in the figures). Each
  * invocation runs one million instructions of the program. The programs' loop counts are raised so
  * that no program reaches its end during a run: the score is the loop body's steady state, not the
  * cost of reloading a machine (and of the JIT recompiling the interpreter for the exit path) every
@@ -35,21 +37,25 @@ public class CoreBenchmark {
     /** Iterations no benchmark run gets through (about 10^12 instructions). */
     static final long ENDLESS = 1L << 40;
 
-    @Param({"int-loop", "crc-loop", "copy-loop"})
+    @Param({"int-loop", "crc-loop", "copy-loop", "mmio-loop"})
     public String program;
+
+    /** "interpreted" or "translated". */
+    @Param({"interpreted", "translated"})
+    public String mode;
 
     private BareMetalMachine machine;
 
     @Setup
     public void load() {
-        machine = BenchmarkPrograms.load(program, ENDLESS);
+        machine = BenchmarkPrograms.load(program, ENDLESS, mode);
     }
 
     @Benchmark
     @OperationsPerInvocation(SLICE)
     public long instructions() {
         BareMetalMachine.RunResult result = machine.run(SLICE);
-        if (result.stop() != BareMetalMachine.Stop.INSTRUCTION_LIMIT) machine = BenchmarkPrograms.load(program, ENDLESS);
+        if (result.stop() != BareMetalMachine.Stop.INSTRUCTION_LIMIT) machine = BenchmarkPrograms.load(program, ENDLESS, mode);
         return result.instructions();
     }
 }

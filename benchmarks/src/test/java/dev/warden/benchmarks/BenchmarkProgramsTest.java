@@ -51,4 +51,38 @@ class BenchmarkProgramsTest {
         // fill 8192 * 5, each pass 1024 * 10 + 5, plus 13 around them
         assertThat(result.instructions()).isEqualTo(13 + 8192 * 5 + passes * (1024 * 10 + 5L));
     }
+
+    @Test
+    void theMmioLoopReadsTheUartFlagRegisterOncePerFourInstructions() {
+        BareMetalMachine machine = BenchmarkPrograms.load("mmio-loop", 500);
+        BareMetalMachine.RunResult result = machine.run(1_000_000);
+        assertThat(result.stop()).isEqualTo(BareMetalMachine.Stop.SYSTEM_OFF);
+        assertThat(machine.cpu().x(4)).as("500 reads of an idle PL011's UARTFR").isEqualTo(500L * 0x90);
+        assertThat(result.instructions()).isEqualTo(7 + 4 * 500);
+    }
+
+    @Test
+    void interpretedAndTranslatedRunsOfEveryProgramEndAlike() {
+        for (String name : BenchmarkPrograms.NAMES) {
+            BareMetalMachine interpreted = BenchmarkPrograms.load(name, 40, BenchmarkPrograms.INTERPRETED);
+            BareMetalMachine translated = BenchmarkPrograms.load(name, 40, BenchmarkPrograms.TRANSLATED);
+            translated.cpu().setTranslation(true);
+            translated.cpu().setTranslationThreshold(2);
+            assertThat(translated.run(100_000_000)).as(name).isEqualTo(interpreted.run(100_000_000));
+            assertThat(translated.cpu().registers().x()).as(name).isEqualTo(interpreted.cpu().registers().x());
+            assertThat(translated.cpu().translationCount()).as(name).isPositive();
+            assertThat(interpreted.cpu().translationCount()).as(name).isZero();
+        }
+    }
+
+    @Test
+    void anImageWithAnotherCountRunsThatManyIterations() {
+        BareMetalMachine machine = new BareMetalMachine();
+        machine.load("int-loop.elf", BenchmarkPrograms.imageWithCount("int-loop", 7));
+        BareMetalMachine.RunResult result = machine.run(1_000_000);
+        assertThat(result.stop()).isEqualTo(BareMetalMachine.Stop.SYSTEM_OFF);
+        assertThat(result.instructions()).isEqualTo(6 + 4 * 7);
+        assertThat(BenchmarkPrograms.image("int-loop")).as("the packaged image is left alone")
+                .isNotEqualTo(BenchmarkPrograms.imageWithCount("int-loop", 7));
+    }
 }

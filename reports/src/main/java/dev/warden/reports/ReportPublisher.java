@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,13 @@ import java.util.stream.Stream;
  * single-file HTML report. It adds the categories and the environment to the results, then runs
  * the Allure 2 command line that Maven unpacked (plain Java: no network, no Node.js).
  *
- * <p>Usage: {@code ReportPublisher --results DIR --report DIR --allure-home DIR [--env key=value]...}
+ * <p>Around Allure it carries the history over from the previous report ({@link History}), names
+ * the executor, and writes the conformance matrix ({@link dev.warden.reports.matrix.ConformanceMatrix}):
+ * into the report as a result of its own, whose page links every cell to its scenario, and beside
+ * the report as {@code conformance-matrix.html} and {@code .json}.
+ *
+ * <p>Usage: {@code ReportPublisher --results DIR --report DIR --allure-home DIR [--features DIR]
+ * [--history DIR] [--boards DIR] [--env key=value]...}
  */
 public final class ReportPublisher {
 
@@ -28,18 +35,35 @@ public final class ReportPublisher {
     private final Path report;
     private final Path allureHome;
     private final Map<String, String> environment;
+    private Path features;
+    private Path history;
 
     public ReportPublisher(Path results, Path report, Path allureHome, Map<String, String> environment) {
         this.results = results;
         this.report = report;
         this.allureHome = allureHome;
         this.environment = new TreeMap<>(environment);
+        this.history = report.resolveSibling("allure-history");
+    }
+
+    /** The features folder, whose {@code conformance/} scenarios make the matrix. */
+    public ReportPublisher features(Path folder) {
+        this.features = folder;
+        return this;
+    }
+
+    /** Where the history is kept between runs (default: {@code allure-history} beside the report). */
+    public ReportPublisher history(Path folder) {
+        this.history = folder;
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
         Path results = null;
         Path report = null;
         Path home = null;
+        Path features = null;
+        Path history = null;
         Map<String, String> env = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -48,6 +72,9 @@ public final class ReportPublisher {
                 case "--results" -> { results = Path.of(value); i++; }
                 case "--report" -> { report = Path.of(value); i++; }
                 case "--allure-home" -> { home = Path.of(value); i++; }
+                case "--features" -> { features = Path.of(value); i++; }
+                case "--history" -> { history = Path.of(value); i++; }
+                case "--boards" -> { env.put("Boards", Boards.list(Path.of(value))); i++; }
                 case "--env" -> {
                     int eq = value == null ? -1 : value.indexOf('=');
                     if (eq <= 0) throw new IllegalArgumentException("--env expects key=value, got: " + value);
@@ -61,21 +88,34 @@ public final class ReportPublisher {
             System.err.println("usage: ReportPublisher --results DIR --report DIR --allure-home DIR [--env key=value]...");
             System.exit(2);
         }
-        int rc = new ReportPublisher(results, report, home, env).publish();
+        ReportPublisher publisher = new ReportPublisher(results, report, home, env);
+        if (features != null) publisher.features(features);
+        if (history != null) publisher.history(history);
+        int rc = publisher.publish();
         System.exit(rc);
     }
 
     /** Writes the report; returns the Allure command line's exit code. */
     public int publish() throws IOException, InterruptedException {
         Files.createDirectories(results);
+        Path index = report.resolve("index.html");
+        int previousRuns = History.restore(history, index, results);
         writeCategories();
         writeEnvironment();
+        Files.writeString(results.resolve("executor.json"), Executor.json(System.getenv(), previousRuns + 1, "Warden"));
         Map<String, Integer> counts = countStatuses(results);
+        Optional<MatrixPublisher> matrix = features == null ? Optional.empty()
+                : MatrixPublisher.prepare(features, results, report.getParent());
         int rc = runAllure();
-        Path index = report.resolve("index.html");
+        if (Files.exists(index)) {
+            if (matrix.isPresent()) matrix.get().link(index);
+            History.save(index, history);
+        }
         System.out.println("[warden] Allure results: " + summary(counts));
         System.out.println("[warden] Report: " + index.toAbsolutePath().normalize()
                 + (Files.exists(index) ? "" : " (NOT WRITTEN, allure exit code " + rc + ")"));
+        matrix.ifPresent(m -> System.out.println("[warden] Conformance matrix: " + m.summary() + " -> "
+                + m.htmlFile().toAbsolutePath().normalize()));
         return rc;
     }
 

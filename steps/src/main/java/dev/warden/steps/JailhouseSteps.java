@@ -42,7 +42,7 @@ public class JailhouseSteps {
             example = {"Given the Jailhouse release is \"ti-v0.10\""})
     @Given("the Jailhouse release is {string}")
     public void theJailhouseReleaseIs(String release) {
-        world.request().release(JailhouseRelease.parse(release));
+        world.release(JailhouseRelease.parse(release));
     }
 
     /** A damaged copy of a configuration: byte {@code offset} replaced, the rest as it was. */

@@ -27,6 +27,8 @@ public final class ScenarioWorld {
 
     private String boardName = defaultBoard();
     private BootRequest request = BootRequest.defaults();
+    private dev.warden.config.JailhouseRelease release;
+    private java.util.Collection<String> tags = java.util.List.of();
     private Lab lab;
     private final Map<ConsoleRole, Integer> cursors = new EnumMap<>(ConsoleRole.class);
     private int commandOutputStart;
@@ -69,9 +71,21 @@ public final class ScenarioWorld {
 
     public BootRequest request() { return request; }
 
+    /** The scenario's tags (its catalogue ids among them), for the report's labels. */
+    void tags(java.util.Collection<String> tags) { this.tags = java.util.List.copyOf(tags); }
+
+    /** The Jailhouse release the scenario asked for, also kept here for the report's labels. */
+    void release(dev.warden.config.JailhouseRelease release) {
+        this.release = release;
+        request.release(release);
+    }
+
+
     public Lab powerOn() {
         if (lab != null) throw new IllegalStateException("the board is already powered on");
         lab = Lab.powerOn(project(), boardName, request);
+        // inside a step the report's current test case is the scenario (in an After hook it is the hook)
+        dev.warden.steps.report.ScenarioLabels.add(boardName, Hooks.releaseName(lab.release()), tags);
         pendingRootFsFiles.forEach((path, content) -> lab.linux().fs().putBytes(path, content));
         pendingRootFsFiles.clear();
         return lab;

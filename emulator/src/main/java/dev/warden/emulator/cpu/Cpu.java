@@ -39,6 +39,15 @@ public final class Cpu {
     }
     private static final Unwind UNWIND = new Unwind();
 
+    /** System property {@code warden.translate}: false makes every new core interpret only. */
+    static final boolean DEFAULT_TRANSLATION = !"false".equalsIgnoreCase(System.getProperty("warden.translate", "true"));
+    /**
+     * System property {@code warden.perf.slowdown}: extra work per executed instruction, for
+     * checking that the performance gate notices a slower core. Zero (no extra work) unless set.
+     */
+    private static final int SLOWDOWN = Integer.getInteger("warden.perf.slowdown", 0);
+    private static long slowdownSink;
+
     private enum Power { RUNNING, WAITING, HALTED }
 
     private final long mpidr;
@@ -54,7 +63,7 @@ public final class Cpu {
     long pc;
     int nzcv;
     private int daif;
-    private int el;
+    int el;
     private int spSel;
     private boolean illegalState;
     private long spEl0, spEl1;
@@ -70,23 +79,31 @@ public final class Cpu {
     private boolean exitRequested;
     private boolean stopped;
     private Power power = Power.HALTED;
-    private long icount;
+    long icount;
     private boolean monitorValid;
     private long monitorAddress;
     private final DataAccess access = new DataAccess();
 
     // Software TLBs, one per access kind; a tag is the virtual page with the EL in bit 0.
-    private final long[] rTag = new long[TLB_SIZE];
-    private final byte[][] rArr = new byte[TLB_SIZE][];
-    private final int[] rOff = new int[TLB_SIZE];
-    private final long[] wTag = new long[TLB_SIZE];
-    private final byte[][] wArr = new byte[TLB_SIZE][];
-    private final int[] wOff = new int[TLB_SIZE];
-    private final Op[][] wCode = new Op[TLB_SIZE][];
+    // Translated code reads them too (readSlot, writeSlot).
+    final long[] rTag = new long[TLB_SIZE];
+    final byte[][] rArr = new byte[TLB_SIZE][];
+    final int[] rOff = new int[TLB_SIZE];
+    final long[] wTag = new long[TLB_SIZE];
+    final byte[][] wArr = new byte[TLB_SIZE][];
+    final int[] wOff = new int[TLB_SIZE];
+    private final CodePage[] wCode = new CodePage[TLB_SIZE];
     private final long[] xTag = new long[TLB_SIZE];
-    private final Op[][] xOps = new Op[TLB_SIZE][];
+    private final CodePage[] xCode = new CodePage[TLB_SIZE];
     private long fetchPage = -1;
     private Op[] fetchOps;
+    private CodePage fetchCode;
+
+    /** Whether hot code is compiled to JVM bytecode; false runs the interpreter only (the reference). */
+    private boolean translating = DEFAULT_TRANSLATION;
+    /** Interpreted executions of an instruction before a translation is entered there. */
+    private int translationThreshold = 32;
+    private long translations;
 
     /**
      * @param mpidr the affinity fields of MPIDR_EL1 (Aff3..Aff0); bit 31 (RES1) is added on reads
@@ -112,6 +129,30 @@ public final class Cpu {
     }
 
     public CodeCache codeCache() { return codeCache; }
+
+    /**
+     * Switches the translation of hot code to JVM bytecode on or off for this core (default: the
+     * system property {@code warden.translate}, true unless it says false). Both give the same
+     * registers, memory, instruction counts and exits; off is the reference interpreter.
+     */
+    public void setTranslation(boolean on) {
+        translating = on;
+        fetchPage = -1;
+    }
+
+    public boolean isTranslating() { return translating; }
+
+    /** Regions of hot code this core has translated (tests check that what they compare really ran translated). */
+    public long translationCount() { return translations; }
+
+    /**
+     * How many times the interpreter runs an instruction before hot code starting there is
+     * translated (default 32; 1 translates everything on first sight, as equivalence tests do).
+     */
+    public void setTranslationThreshold(int executions) {
+        if (executions < 1) throw new IllegalArgumentException("threshold must be at least 1, got " + executions);
+        translationThreshold = executions;
+    }
 
     // ================================================================ the API the board calls
 
@@ -140,6 +181,19 @@ public final class Cpu {
      * the core waits in WFI with nothing pending, is halted, or a hook asked it to stop or exit.
      */
     public long run(long maxInstructions) {
+        long executed = translating ? runTranslated(maxInstructions) : interpret(maxInstructions);
+        if (SLOWDOWN > 0) burn(executed * SLOWDOWN);
+        return executed;
+    }
+
+    private static void burn(long units) {
+        long x = slowdownSink;
+        for (long i = 0; i < units; i++) x = x * 6364136223846793005L + 1442695040888963407L;
+        slowdownSink = x;
+    }
+
+    /** The reference interpreter: {@link #run} with translation off. */
+    private long interpret(long maxInstructions) {
         if (codeCache.generation() != seenCodeGeneration) flushTlb();
         long start = icount;
         long limit = start + maxInstructions;
@@ -232,6 +286,133 @@ public final class Cpu {
         pc = p;
         icount = n;
         return icount - start;
+    }
+
+    /**
+     * The run loop with translation on: where translated code starts at the PC it runs (as far as
+     * the budget and its own exits allow), elsewhere the interpreter executes one instruction and
+     * counts it towards translating the code that starts there. Interrupts, halts and exit
+     * requests are looked at between the two, exactly where the interpreter looks at them.
+     */
+    private long runTranslated(long maxInstructions) {
+        if (codeCache.generation() != seenCodeGeneration) flushTlb();
+        long start = icount;
+        long limit = start + maxInstructions;
+        raiseAttention();
+        long p = pc;
+        long n = icount;
+        while (n < limit) {
+            if ((p & FETCH_MASK) != fetchPage) {
+                pc = p;
+                icount = n;
+                if (attention) {
+                    if (!serviceAttention()) {
+                        p = pc;
+                        break;
+                    }
+                } else if (!refillFetch(p)) {
+                    icount = ++n;
+                }
+                p = pc;
+                continue;
+            }
+            CodePage code = fetchCode;
+            if (code.entries == null) code.prepareTranslation();
+            int w = (int) (p >>> 2) & 1023;
+            TranslatedBlock block = code.entries[w];
+            long virtualPage = p & ~0xfffL;
+            if (block == null || block.virtualPage != virtualPage) {
+                int heat = code.heat[w];
+                if (heat != CodePage.NEVER) {
+                    code.heat[w] = ++heat;
+                    if (heat >= translationThreshold) {
+                        block = Translator.translate(code.ops, w, virtualPage);
+                        if (block == null) code.heat[w] = CodePage.NEVER;
+                        else translations++;
+                        code.entries[w] = block;
+                    }
+                }
+            }
+            if (block != null && block.virtualPage == virtualPage) {
+                long before = n;
+                n = block.run(this, n, limit);
+                p = pc;
+                if (stopped) { // an instruction the translated code handed to the interpreter stopped the core
+                    stopped = false;
+                    break;
+                }
+                if (n != before) continue;
+                // The budget does not cover the first block: the interpreter finishes the count.
+            }
+            Op op = fetchOps[w];
+            pc = p;
+            icount = ++n;
+            try {
+                execute(op);
+            } catch (Unwind u) {
+                if (stopped) {
+                    stopped = false;
+                    p = pc;
+                    n = icount - 1; // the instruction did not complete
+                    break;
+                }
+            }
+            p = pc;
+            n = icount;
+        }
+        pc = p;
+        icount = n;
+        return icount - start;
+    }
+
+    // ================================================================ what translated code calls
+
+    /** The read TLB slot for {@code size} bytes at {@code va} within one page, or -1: the interpreter must do the access. */
+    int readSlot(long va, int size) {
+        int i = (int) (va >>> 12) & TLB_MASK;
+        return rTag[i] == ((va & ~0xfffL) | el) && ((int) va & 0xfff) + size <= 4096 ? i : -1;
+    }
+
+    /** As {@link #readSlot} for a write; -1 too for a page that holds decoded code (the interpreter re-decodes it). */
+    int writeSlot(long va, int size) {
+        int i = (int) (va >>> 12) & TLB_MASK;
+        return wTag[i] == ((va & ~0xfffL) | el) && ((int) va & 0xfff) + size <= 4096 && wCode[i] == null ? i : -1;
+    }
+
+    /** What translated code's page caches hold before their first fill. */
+    static final byte[] NO_PAGE = new byte[0];
+
+    static long ramRead1(byte[] a, int o) { return a[o] & 0xffL; }
+    static long ramRead2(byte[] a, int o) { return (short) LE16.get(a, o) & 0xffffL; }
+    static long ramRead4(byte[] a, int o) { return (int) LE32.get(a, o) & M32; }
+    static long ramRead8(byte[] a, int o) { return (long) LE64.get(a, o); }
+    static void ramWrite1(byte[] a, int o, long v) { a[o] = (byte) v; }
+    static void ramWrite2(byte[] a, int o, long v) { LE16.set(a, o, (short) v); }
+    static void ramWrite4(byte[] a, int o, long v) { LE32.set(a, o, (int) v); }
+    static void ramWrite8(byte[] a, int o, long v) { LE64.set(a, o, v); }
+
+    /** Executes a data-processing op that only reads and writes registers and flags, for translated code. */
+    void executeFallback(Op op) {
+        execute(op);
+    }
+
+    /**
+     * Executes, for translated code, an instruction it does not complete on its own (a load or
+     * store that missed the TLB, a system or exclusive instruction), with the PC on it, the count
+     * including it and the registers and flags in the fields, exactly as the interpreter's run
+     * loop does. True when the translated code may go on after it: the instruction completed, went
+     * on to the next word, and raised no exception, interrupt or exit request, flushed no TLB and
+     * rewrote no code of the page it runs from (each of these resets fetchPage).
+     */
+    boolean stepFromTranslation(Op op) {
+        long next = pc + 4;
+        try {
+            execute(op);
+        } catch (Unwind u) {
+            if (stopped) icount--; // the instruction did not complete; runTranslated sees `stopped`
+            return false;
+        }
+        return fetchPage != -1 && pc == next;
     }
 
     /**
@@ -337,7 +518,7 @@ public final class Cpu {
         Arrays.fill(rArr, null);
         Arrays.fill(wArr, null);
         Arrays.fill(wCode, null);
-        Arrays.fill(xOps, null);
+        Arrays.fill(xCode, null);
         fetchPage = -1;
         seenCodeGeneration = codeCache.generation();
     }
@@ -469,17 +650,18 @@ public final class Cpu {
                 takeException(0, p, el == 0 ? EC_IABORT_LOWER : EC_IABORT_SAME, 0x10, p, true);
                 return false;
             }
-            Op[] ops = codeCache.lookup(window.array(), window.offset());
-            if (ops == null) {
-                ops = codeCache.decode(window.array(), window.offset());
+            CodePage page = codeCache.lookup(window.array(), window.offset());
+            if (page == null) {
+                page = codeCache.decode(window.array(), window.offset());
                 // Stores to this page must now re-decode what they overwrite.
                 Arrays.fill(wTag, -1L);
             }
             xTag[i] = tag;
-            xOps[i] = ops;
+            xCode[i] = page;
         }
         fetchPage = p & ~0xfffL;
-        fetchOps = xOps[i];
+        fetchCode = xCode[i];
+        fetchOps = fetchCode.ops;
         return true;
     }
 
@@ -810,19 +992,7 @@ public final class Cpu {
     }
 
     boolean condition(int cond) {
-        int f = nzcv;
-        boolean result;
-        switch (cond >>> 1) {
-            case 0: result = (f & 4) != 0; break;
-            case 1: result = (f & 2) != 0; break;
-            case 2: result = (f & 8) != 0; break;
-            case 3: result = (f & 1) != 0; break;
-            case 4: result = (f & 6) == 2; break;
-            case 5: result = ((f >>> 3) & 1) == (f & 1); break;
-            case 6: result = ((f >>> 3) & 1) == (f & 1) && (f & 4) == 0; break;
-            default: return true;
-        }
-        return (cond & 1) != 0 ? !result : result;
+        return Flags.holds(cond, nzcv);
     }
 
     private void conditionalCompare(Op op) {
@@ -844,7 +1014,7 @@ public final class Cpu {
         return op.invert ? ~v : v;
     }
 
-    private static long shift(long v, int type, int amount, boolean sf) {
+    static long shift(long v, int type, int amount, boolean sf) {
         if (sf) {
             amount &= 63;
             switch (type) {
@@ -868,7 +1038,7 @@ public final class Cpu {
         return extend(r[op.rm], op.shiftType) << op.shift;
     }
 
-    private static long extend(long v, int option) {
+    static long extend(long v, int option) {
         switch (option) {
             case 0: return v & 0xff;
             case 1: return v & 0xffff;
@@ -880,23 +1050,23 @@ public final class Cpu {
         }
     }
 
-    private static long extract(long n, long m, int lsb, boolean sf) {
+    static long extract(long n, long m, int lsb, boolean sf) {
         if (sf) return lsb == 0 ? m : (m >>> lsb) | (n << (64 - lsb));
         long both = (n & M32) << 32 | (m & M32);
         return (both >>> lsb) & M32;
     }
 
-    private static long unsignedDivide(long a, long b, boolean sf) {
+    static long unsignedDivide(long a, long b, boolean sf) {
         if (sf) return b == 0 ? 0 : Long.divideUnsigned(a, b);
         return (b & M32) == 0 ? 0 : (a & M32) / (b & M32);
     }
 
-    private static long signedDivide(long a, long b, boolean sf) {
+    static long signedDivide(long a, long b, boolean sf) {
         if (sf) return b == 0 ? 0 : a / b;
         return (int) b == 0 ? 0 : ((int) a / (int) b) & M32;
     }
 
-    private static int crc32(int crc, long data, int bytes, boolean castagnoli) {
+    static int crc32(int crc, long data, int bytes, boolean castagnoli) {
         int poly = castagnoli ? 0x82f63b78 : 0xedb88320;
         for (int i = 0; i < bytes; i++) {
             crc ^= (int) (data >>> (8 * i)) & 0xff;
@@ -905,7 +1075,7 @@ public final class Cpu {
         return crc;
     }
 
-    private static long extendLoad(long v, Op op) {
+    static long extendLoad(long v, Op op) {
         switch (op.ext) {
             case 0: return v;
             case 64: return (v << (64 - 8 * op.size)) >> (64 - 8 * op.size);
@@ -975,9 +1145,11 @@ public final class Cpu {
 
     /** A store hit a decoded page: re-decode the words it overwrote. */
     private void rewriteCode(int tlbIndex, int pageOffset, int size) {
-        Op[] code = wCode[tlbIndex];
-        CodeCache.rewrite(code, wArr[tlbIndex], wOff[tlbIndex], pageOffset, size);
-        if (code == fetchOps) fetchPage = -1;
+        CodePage code = wCode[tlbIndex];
+        boolean dropped = CodeCache.rewrite(code, wArr[tlbIndex], wOff[tlbIndex], pageOffset, size);
+        // Translated code running from this page goes on after the store (data beside code) unless
+        // a translation was dropped: it might be the one running.
+        if (code == fetchCode && (dropped || !translating)) fetchPage = -1;
     }
 
     private long loadSlow(long va, int size, Op op) {

@@ -34,6 +34,19 @@
  * keyed by the RAM backing store; the core's own stores re-decode the words they overwrite.
  * Writers outside the cores (image loaders) call {@link dev.warden.emulator.cpu.CodeCache#invalidateAll()}.
  *
+ * <h2>Translated code</h2>
+ * Where the interpreter has started often enough at one instruction ({@code setTranslationThreshold}),
+ * the code from there is compiled to a JVM class ({@code Translator}, {@code Region},
+ * {@code RegionCompiler}): the basic blocks of that page reachable through direct branches, guest
+ * registers in JVM locals, lazy flags, branches inside the region as jumps. Each decoded page keeps
+ * an entry table indexed by the PC's word ({@code CodePage}); the run loop enters translated code
+ * there, and falls back to the interpreter for everything else. Every block checks the instruction
+ * budget for all of it before it starts, and an access that misses the TLB runs through the
+ * interpreter's own code, so runs end, trap and take interrupts on the same instruction as the
+ * interpreter. A store to a translated word drops the translations that cover it; dropping the code
+ * cache drops them all. {@code warden.translate=false} (or {@code setTranslation(false)}) keeps the
+ * interpreter alone, the reference.
+ *
  * <h2>Not modeled</h2>
  * EL2/EL3, AArch32, SIMD and floating point (undefined), LSE atomics, pointer authentication,
  * SP alignment checks, hierarchical table permissions (APTable/XNTable), caches (cache

@@ -20,9 +20,20 @@ class InstructionVectorTest {
 
     @Test
     void everyVectorMatchesQemu() throws IOException {
+        compareWithQemu(false);
+    }
+
+    @Test
+    void everyVectorMatchesQemuAsTranslatedCode() throws IOException {
+        long before = Translator.translations();
+        compareWithQemu(true);
+        assertThat(Translator.translations() - before).as("vectors that ran as translated code").isGreaterThan(10_000);
+    }
+
+    private static void compareWithQemu(boolean translated) throws IOException {
         List<String> vectors = Files.readAllLines(VECTORS.resolve("vectors.txt"));
         List<String> expected = Files.readAllLines(VECTORS.resolve("expected.txt"));
-        List<String> actual = VectorRunner.run(vectors);
+        List<String> actual = VectorRunner.run(vectors, translated);
 
         assertThat(expected).hasSizeGreaterThan(10_000);
         assertThat(expected.stream().filter(l -> l.endsWith("UNDEF")).count()).isGreaterThan(100);

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Runs instruction vectors ("WORD X0 X1 X2 X3 NZCV", hex) on the core and prints the results in
- * the format of the QEMU harness (firmware-fixtures/oracle/vectors/harness.c).
+ * the format of the QEMU harness (firmware-fixtures/oracle/vectors/harness.c), either on the
+ * interpreter or as translated code: then each vector is followed by an undefined word, so that
+ * its translation is that one instruction, made the first time it runs.
  */
 final class VectorRunner {
 
@@ -18,6 +20,10 @@ final class VectorRunner {
     private record Vector(int word, long[] x, int nzcv) { }
 
     static List<String> run(List<String> vectorLines) {
+        return run(vectorLines, false);
+    }
+
+    static List<String> run(List<String> vectorLines, boolean translated) {
         List<Vector> vectors = new ArrayList<>();
         int lineNumber = 0;
         for (String line : vectorLines) {
@@ -31,12 +37,15 @@ final class VectorRunner {
         }
         PhysicalBus bus = new PhysicalBus();
         Ram ram = bus.addRam("ram", CODE, 16L << 20);
-        for (int i = 0; i < vectors.size(); i++) ram.write(CODE + 4L * i, 4, vectors.get(i).word & 0xffffffffL);
+        int stride = translated ? 8 : 4;
+        for (int i = 0; i < vectors.size(); i++) ram.write(CODE + (long) stride * i, 4, vectors.get(i).word & 0xffffffffL);
         Cpu cpu = new Cpu(0, new PhysicalBusPort(bus));
+        cpu.setTranslation(translated);
+        cpu.setTranslationThreshold(1);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < vectors.size(); i++) {
             Vector v = vectors.get(i);
-            long pc = CODE + 4L * i;
+            long pc = CODE + (long) stride * i;
             cpu.reset(pc, (long) v.nzcv << 28 | 0x3c5);
             for (int k = 0; k < 4; k++) cpu.setX(k, v.x[k]);
             // x4..x30 hold a pattern, so a write to the wrong register shows.

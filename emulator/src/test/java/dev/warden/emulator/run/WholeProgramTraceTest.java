@@ -56,13 +56,19 @@ class WholeProgramTraceTest {
         String uart = new String(machine.uartOutput(), StandardCharsets.ISO_8859_1);
         assertThat(uart).isEqualTo(Files.readString(GOLDEN.resolve(inmate + ".uart.txt"), StandardCharsets.ISO_8859_1));
 
-        // Without the tracer the core runs long slices (fused branches, in-loop fast paths): same end.
-        BareMetalMachine untraced = new BareMetalMachine();
-        untraced.load(inmate + ".bin", Files.readAllBytes(IMAGES.resolve(inmate + ".bin")));
-        BareMetalMachine.RunResult fast = untraced.run(10_000_000);
-        assertThat(fast).isEqualTo(result);
-        assertThat(untraced.cpu().registers().x()).isEqualTo(machine.cpu().registers().x());
-        assertThat(new String(untraced.uartOutput(), StandardCharsets.ISO_8859_1)).isEqualTo(uart);
+        // Without the tracer the core runs long slices (fused branches, in-loop fast paths, and
+        // translated code when it is on): the same end, the same count, the same virtual time.
+        for (boolean translated : new boolean[] {false, true}) {
+            BareMetalMachine untraced = new BareMetalMachine();
+            untraced.cpu().setTranslation(translated);
+            untraced.cpu().setTranslationThreshold(2);
+            untraced.load(inmate + ".bin", Files.readAllBytes(IMAGES.resolve(inmate + ".bin")));
+            BareMetalMachine.RunResult fast = untraced.run(10_000_000);
+            assertThat(fast).as("translated: %b", translated).isEqualTo(result);
+            assertThat(untraced.cpu().registers().x()).as("translated: %b", translated).isEqualTo(machine.cpu().registers().x());
+            assertThat(untraced.cpu().registers().pc()).isEqualTo(machine.cpu().registers().pc());
+            assertThat(new String(untraced.uartOutput(), StandardCharsets.ISO_8859_1)).isEqualTo(uart);
+        }
     }
 
     static String readGzip(Path path) throws IOException {

@@ -1,0 +1,114 @@
+package dev.warden.benchmarks.gate;
+
+import dev.warden.benchmarks.BenchmarkPrograms;
+import dev.warden.benchmarks.CalibrationBenchmark;
+import dev.warden.benchmarks.CoreBenchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The performance gate ({@code mvn verify -Pperf}): runs the core and calibration benchmarks in a
+ * short JMH configuration and QEMU on the same images, derives the ratios ({@link Ratios}) and
+ * compares them with the baseline ({@link GateCheck}); exits 1 when one falls below its tolerance.
+ * With {@code --record} it writes the measured ratios as the new baseline instead.
+ *
+ * <p>Usage: {@code PerfGate --baseline benchmarks/baseline.json [--record[=true|false]] [--qemu auto|none|PATH]}.
+ * The system properties warden.translate and warden.perf.slowdown are passed on to the benchmark
+ * JVMs, so that a slower core can be shown to trip the gate.
+ */
+public final class PerfGate {
+
+    private static final String[] FORWARDED = {"warden.translate", "warden.perf.slowdown"};
+
+    private PerfGate() { }
+
+    public static void main(String[] args) throws Exception {
+        Path baselinePath = null;
+        boolean record = false;
+        String qemuOption = "auto";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--baseline": baselinePath = Path.of(args[++i]); break;
+                case "--record": case "--record=true": record = true; break;
+                case "--record=false": record = false; break;
+                case "--qemu": qemuOption = args[++i]; break;
+                default: usage("unknown argument " + args[i]);
+            }
+        }
+        if (baselinePath == null) usage("--baseline is required");
+        Baseline baseline = Files.exists(baselinePath)
+                ? Baseline.parse(Files.readString(baselinePath, StandardCharsets.UTF_8), baselinePath.toString())
+                : new Baseline(Map.of());
+        if (!record && baseline.figures().isEmpty()) usage(baselinePath + " is missing or empty; record one with --record");
+
+        Map<String, Map<String, Double>> core = new TreeMap<>();
+        double calibration = Double.NaN;
+        for (RunResult r : new Runner(options().build()).run()) {
+            double score = r.getPrimaryResult().getScore();
+            if (r.getParams().getBenchmark().startsWith(CalibrationBenchmark.class.getName())) calibration = score;
+            else core.computeIfAbsent(r.getParams().getParam("program"), p -> new TreeMap<>()).put(r.getParams().getParam("mode"), score);
+        }
+        String qemu = QemuTimer.find(qemuOption);
+        Map<String, Double> qemuMips = new LinkedHashMap<>();
+        if (qemu != null) {
+            Path work = Files.createTempDirectory("warden-perf");
+            QemuTimer timer = new QemuTimer(qemu, work);
+            for (String program : BenchmarkPrograms.NAMES) qemuMips.put(program, timer.measure(program));
+        }
+
+        System.out.println();
+        System.out.println("perf gate: speeds (MIPS; calibration in steps/us)");
+        for (Map.Entry<String, Map<String, Double>> e : core.entrySet()) {
+            Double q = qemuMips.get(e.getKey());
+            System.out.printf(Locale.ROOT, "  %-10s interpreted %8.1f   translated %8.1f   qemu %s%n", e.getKey(),
+                    e.getValue().getOrDefault("interpreted", Double.NaN), e.getValue().getOrDefault("translated", Double.NaN),
+                    q == null ? "-" : String.format(Locale.ROOT, "%.1f", q));
+        }
+        System.out.printf(Locale.ROOT, "  calibration %.1f%n", calibration);
+        Map<String, Double> ratios = Ratios.of(core, calibration, qemuMips);
+        if (record) {
+            Baseline next = baseline.record(ratios, Ratios::defaultTolerance);
+            Files.writeString(baselinePath, next.toJson(), StandardCharsets.UTF_8);
+            System.out.println("perf gate: recorded " + ratios.size() + " figures in " + baselinePath);
+            return;
+        }
+        List<GateCheck.Verdict> verdicts = GateCheck.check(ratios, baseline, qemu != null);
+        System.out.print(GateCheck.report(verdicts));
+        if (!GateCheck.passed(verdicts)) System.exit(1);
+    }
+
+    /** The short configuration: one fork per benchmark, two 1 s warm-ups, three 1 s measurements. */
+    static ChainedOptionsBuilder options() {
+        List<String> jvmArgs = new ArrayList<>();
+        for (String p : FORWARDED) {
+            String v = System.getProperty(p);
+            if (v != null && !v.isEmpty()) jvmArgs.add("-D" + p + "=" + v);
+        }
+        return new OptionsBuilder()
+                .include("^" + CoreBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .include("^" + CalibrationBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .forks(1)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]));
+    }
+
+    private static void usage(String problem) {
+        System.err.println("perf gate: " + problem);
+        System.err.println("usage: PerfGate --baseline FILE [--record] [--qemu auto|none|PATH]");
+        System.exit(2);
+    }
+}
