@@ -46,6 +46,7 @@ public final class Board {
     private final dev.warden.emulator.el2.El2 el2;
     private final dev.warden.emulator.console.Writer writer = new dev.warden.emulator.console.Writer();
     private Processors processors;
+    private boolean poweredOff;
 
     public Board(BoardProfile profile) {
         this.profile = profile;
@@ -182,6 +183,11 @@ public final class Board {
     public boolean runUntil(BooleanSupplier condition, long deadlineNanos) {
         while (!condition.getAsBoolean()) {
             if (clock.now() >= deadlineNanos) return false;
+            if (poweredOff) {
+                // nothing runs on a board without power; time still passes for whoever waits
+                clock.advanceTo(deadlineNanos);
+                return condition.getAsBoolean();
+            }
             long next = Math.min(scheduler.nextEventTime(), deadlineNanos);
             if (processors.anyRunnable()) {
                 processors.runUntil(next);
@@ -192,6 +198,16 @@ public final class Board {
         }
         return true;
     }
+
+    /**
+     * Cuts the power (the root kernel's poweroff, PSCI SYSTEM_OFF): no core runs and no event fires
+     * any more; the consoles keep what they showed.
+     */
+    public void powerOff() {
+        poweredOff = true;
+    }
+
+    public boolean isPoweredOff() { return poweredOff; }
 
     /** Lets {@code nanos} of virtual time pass. */
     public void runFor(long nanos) {

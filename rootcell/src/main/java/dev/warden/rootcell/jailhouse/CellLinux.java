@@ -35,9 +35,13 @@ public final class CellLinux {
     private final JailhouseDriver driver;
     private final RootFs fs;
 
-    CellLinux(JailhouseDriver driver, RootFs fs) {
+    /** Opens a path typed on the command line: relative ones from the shell's working directory. */
+    private final java.util.function.UnaryOperator<String> resolve;
+
+    CellLinux(JailhouseDriver driver, RootFs fs, java.util.function.UnaryOperator<String> resolve) {
         this.driver = driver;
         this.fs = fs;
+        this.resolve = resolve;
     }
 
     int run(List<String> args, Shell.Terminal t) {
@@ -68,11 +72,11 @@ public final class CellLinux {
             t.print("No device tree specified\n");
             return 1;
         }
-        Optional<byte[]> cellBytes = fs.read(positional.get(0));
-        Optional<byte[]> kernel = fs.read(positional.get(1));
-        Optional<byte[]> dtb = fs.read(dtbFile);
+        Optional<byte[]> cellBytes = fs.read(resolve.apply(positional.get(0)));
+        Optional<byte[]> kernel = fs.read(resolve.apply(positional.get(1)));
+        Optional<byte[]> dtb = fs.read(resolve.apply(dtbFile));
         for (String f : List.of(positional.get(0), positional.get(1), dtbFile)) {
-            if (fs.read(f).isEmpty()) {
+            if (fs.read(resolve.apply(f)).isEmpty()) {
                 t.print("[Errno 2] No such file or directory: '" + f + "'\n");
                 return 1;
             }

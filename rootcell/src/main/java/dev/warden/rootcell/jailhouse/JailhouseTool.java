@@ -165,7 +165,7 @@ public final class JailhouseTool implements ShellCommand {
                 return ioctl("JAILHOUSE_CELL_DESTROY", t, () -> driver.destroy(id));
             }
             case "linux" -> {
-                return new CellLinux(device(t), fs).run(a.subList(3, a.size()), t);
+                return new CellLinux(device(t), fs, this::resolve).run(a.subList(3, a.size()), t);
             }
             case "stats" -> {
                 t.print("execvp: No such file or directory\n");
@@ -270,8 +270,13 @@ public final class JailhouseTool implements ShellCommand {
         if (a.size() != words) throw new UsageError();
     }
 
+    /** A path as typed: relative to the shell's working directory. */
+    private String resolve(String path) {
+        return linux.shell().map(sh -> sh.resolve(path)).orElse(path);
+    }
+
     private byte[] readFile(String path, Shell.Terminal t) {
-        String resolved = linux.shell().map(sh -> sh.resolve(path)).orElse(path);
+        String resolved = resolve(path);
         Optional<byte[]> data = fs.read(resolved);
         if (data.isEmpty()) {
             t.print("opening " + path + ": No such file or directory\n");

@@ -90,6 +90,16 @@ public final class LinuxModel implements KernelLauncher {
     }
 
     /**
+     * kernel_power_off (poweroff -f): the kernel's last message, then the board stops; nothing runs
+     * on it any more.
+     */
+    public void powerOff() {
+        printk("reboot: Power down");
+        stop();
+        board.powerOff();
+    }
+
+    /**
      * Whose output this kernel's console lines are on a shared UART: the root kernel's log and its
      * shell apart; a cell's Linux as that cell's (its first CPU's).
      */

@@ -10,8 +10,11 @@ import java.util.TreeMap;
 /**
  * The root cell's files: the kernel's virtual files computed when read (/proc/device-tree from the
  * live device tree, /proc/cpuinfo, /proc/iomem, /proc/cmdline, /proc/mounts), /etc/hostname,
- * files other programs publish with {@link #put} (the jailhouse driver's sysfs), and folders of
- * the host mounted read-only with {@link #mount} (cell configurations, inmates, firmware).
+ * files other programs publish with {@link #put} (the jailhouse driver's sysfs), folders of
+ * the host mounted read-only with {@link #mount} (cell configurations, inmates, firmware), and on
+ * top of them all the files users write ({@link WritableLayer}). Writing follows Linux: a
+ * read-only mount refuses with EROFS, sysfs with EACCES, a /proc file opens but its write fails
+ * with EIO, /dev/null swallows everything.
  */
 public final class RootFs {
 
@@ -19,10 +22,25 @@ public final class RootFs {
     private final Board board;
     private final TreeMap<String, java.util.function.Supplier<Optional<byte[]>>> extra = new TreeMap<>();
 
+    /** What users wrote; it starts with the folders a fresh root file system has to write into. */
+    private final WritableLayer layer;
+
     RootFs(LinuxModel kernel, Board board) {
         this.kernel = kernel;
         this.board = board;
+        this.layer = new WritableLayer(() -> board.clock().now());
+        for (String dir : WRITABLE_DIRS) layer.mkdir(dir);
     }
+
+    /** Folders that exist empty on every root file system, so that users can write files into them. */
+    static final List<String> WRITABLE_DIRS = List.of("/tmp", "/root", "/home", "/home/root");
+
+    /** Folders the kernel always has, even empty (no PCI device probed yet). */
+    static final List<String> KERNEL_DIRS = List.of("/sys/bus/pci/devices", "/sys/devices/system/cpu", "/sys/kernel",
+            "/proc", "/dev");
+
+    static final String DEV_NULL = "/dev/null";
+    static final String CPU_ONLINE = "/sys/devices/system/cpu/online";
 
     /** Host folders shown under a path; several at one path form a union, the first holding a name wins. */
     private final TreeMap<String, List<java.nio.file.Path>> hostMounts = new TreeMap<>();
@@ -108,7 +126,10 @@ public final class RootFs {
     /** The file's bytes, or empty if there is no such file. */
     public Optional<byte[]> read(String path) {
         String p = normalize(path);
+        if (layer.entry(p).isPresent()) return layer.read(p);
         if (isHidden(p)) return Optional.empty();
+        if (p.equals(DEV_NULL)) return Optional.of(new byte[0]);
+        if (p.equals(CPU_ONLINE)) return Optional.of(text(cpuList(kernel.onlineCpus()) + "\n"));
         if (extra.containsKey(p)) return extra.get(p).get();
         Optional<java.nio.file.Path> host = hostFile(p);
         if (host.isPresent() && java.nio.file.Files.isRegularFile(host.get())) {
@@ -140,6 +161,7 @@ public final class RootFs {
     /** Directory entries, or empty if {@code path} is not a directory. */
     public Optional<List<String>> list(String path) {
         String p = normalize(path);
+        if (layer.isFile(p) || (isHidden(p) && !layer.isDirectory(p))) return Optional.empty();
         if (p.startsWith("/proc/device-tree")) {
             String rel = p.substring("/proc/device-tree".length());
             return kernel.deviceTree().flatMap(t -> t.node(rel.isEmpty() ? "/" : rel)).map(n -> {
@@ -160,6 +182,13 @@ public final class RootFs {
             }
         }
         String prefix = p.endsWith("/") ? p : p + "/";
+        for (String m : KERNEL_DIRS) {
+            if (m.startsWith(prefix)) {
+                String rest = m.substring(prefix.length());
+                String entry = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+                if (!children.contains(entry)) children.add(entry);
+            }
+        }
         for (String m : hostMounts.keySet()) {
             if (m.startsWith(prefix)) {
                 String rest = m.substring(prefix.length());
@@ -178,9 +207,129 @@ public final class RootFs {
         if (p.equals("/sys/bus/pci/devices") && kernel.pciHosts() != null) {
             for (String d : kernel.pciHosts().devices()) if (!children.contains(d)) children.add(d);
         }
-        if (p.equals("/")) children.addAll(List.of("bin", "boot", "dev", "etc", "home", "lib", "proc", "sys", "tmp", "usr", "var"));
+        if (p.equals("/")) {
+            for (String d : List.of("bin", "boot", "dev", "etc", "home", "lib", "proc", "root", "sys", "tmp", "usr", "var")) {
+                if (!children.contains(d)) children.add(d);
+            }
+        }
+        if (p.equals("/dev") && !children.contains("null")) children.add("null");
+        if (p.equals("/sys/devices/system/cpu") && !children.contains("online")) children.add("online");
+        for (String name : layer.children(p)) if (!children.contains(name)) children.add(name);
+        children.removeIf(name -> isHidden(prefix + name) && layer.entry(prefix + name).isEmpty());
         children.sort(null);
-        return children.isEmpty() ? Optional.empty() : Optional.of(children);
+        if (children.isEmpty() && !layer.isDirectory(p) && !KERNEL_DIRS.contains(p) && !isPciDevice(p)) return Optional.empty();
+        return Optional.of(children);
+    }
+
+    /** A function the kernel found on a PCI bus: a folder of /sys/bus/pci/devices (its files are not modeled). */
+    private boolean isPciDevice(String p) {
+        return parentOf(p).equals("/sys/bus/pci/devices") && kernel.pciHosts() != null
+                && kernel.pciHosts().devices().contains(p.substring(p.lastIndexOf('/') + 1));
+    }
+
+    /** Whether {@code path} names a folder. */
+    public boolean isDirectory(String path) {
+        return list(path).isPresent();
+    }
+
+    /** What {@code stat()} tells about a file or folder, for {@code ls -l}. */
+    public record FileStat(boolean directory, String mode, int links, long size, long modifiedNanos) {}
+
+    /**
+     * The file's or folder's attributes. Files nobody wrote date from the board's power-on (its
+     * clock starts at the epoch); sysfs attributes report a page as their size and /proc files
+     * nothing, as Linux does.
+     */
+    public Optional<FileStat> stat(String path) {
+        String p = normalize(path);
+        Optional<WritableLayer.Entry> own = layer.entry(p);
+        if (own.isPresent()) {
+            WritableLayer.Entry e = own.get();
+            return Optional.of(e.isDirectory() ? new FileStat(true, "drwxr-xr-x", 2, 0, e.modified())
+                    : new FileStat(false, e.executable() ? "-rwxr-xr-x" : "-rw-r--r--", 1, e.content().length, e.modified()));
+        }
+        Optional<byte[]> content = read(p);
+        if (content.isPresent()) {
+            if (p.equals(DEV_NULL)) return Optional.of(new FileStat(false, "crw-rw-rw-", 1, 0, 0));
+            if (p.startsWith("/proc/")) return Optional.of(new FileStat(false, "-r--r--r--", 1, 0, 0));
+            if (p.startsWith("/sys/")) return Optional.of(new FileStat(false, "-r--r--r--", 1, 4096, 0));
+            // the image's scripts are executable; a fixture checked out without the bit still starts with #!
+            boolean executable = hostFile(p).map(java.nio.file.Files::isExecutable).orElse(false)
+                    || (content.get().length > 2 && content.get()[0] == '#' && content.get()[1] == '!');
+            return Optional.of(new FileStat(false, executable ? "-rwxr-xr-x" : "-rw-r--r--", 1, content.get().length, 0));
+        }
+        return list(p).map(entries -> new FileStat(true, "drwxr-xr-x", 2, 0, 0));
+    }
+
+    /**
+     * Replaces the file's contents (open with O_CREAT|O_TRUNC, then write), creating it in the
+     * writable layer.
+     *
+     * @return the error open() or write() would report, empty when the bytes were written
+     */
+    public Optional<FileError> write(String path, byte[] content) {
+        return write(path, content, false);
+    }
+
+    /**
+     * Like {@link #write(String, byte[])}; a new file gets execute permission if {@code executable}
+     * (cp gives a copy its source's mode).
+     */
+    public Optional<FileError> write(String path, byte[] content, boolean executable) {
+        String p = normalize(path);
+        Optional<FileError> refused = openForWriting(p);
+        if (refused.isPresent()) return refused;
+        if (p.equals(DEV_NULL)) return Optional.empty();
+        if (p.startsWith("/proc/")) return content.length == 0 ? Optional.empty() : Optional.of(FileError.EIO);
+        layer.write(p, content, executable);
+        return Optional.empty();
+    }
+
+    /** Adds bytes at the end of the file, creating it if needed (a {@code >>} redirection). */
+    public Optional<FileError> append(String path, byte[] data) {
+        String p = normalize(path);
+        Optional<FileError> refused = openForWriting(p);
+        if (refused.isPresent()) return refused;
+        if (p.equals(DEV_NULL)) return Optional.empty();
+        if (p.startsWith("/proc/")) return data.length == 0 ? Optional.empty() : Optional.of(FileError.EIO);
+        byte[] old = read(p).orElse(new byte[0]);
+        byte[] joined = java.util.Arrays.copyOf(old, old.length + data.length);
+        System.arraycopy(data, 0, joined, old.length, data.length);
+        layer.write(p, joined, false);
+        return Optional.empty();
+    }
+
+    /**
+     * What open(O_WRONLY|O_CREAT) would say about {@code path}: a folder cannot be written, its
+     * folder must exist, a read-only mount refuses (EROFS), sysfs refuses files it does not have
+     * and attributes nobody may write (EACCES); /proc files and /dev/null open.
+     */
+    public Optional<FileError> openForWriting(String path) {
+        String p = normalize(path);
+        if (isDirectory(p)) return Optional.of(FileError.EISDIR);
+        boolean exists = read(p).isPresent();
+        String parent = parentOf(p);
+        if (!exists) {
+            if (read(parent).isPresent()) return Optional.of(FileError.ENOTDIR);
+            if (!isDirectory(parent)) return Optional.of(FileError.ENOENT);
+        }
+        if (p.equals(DEV_NULL) || layer.isFile(p)) return Optional.empty();
+        if (p.startsWith("/proc/")) return exists ? Optional.empty() : Optional.of(FileError.ENOENT);
+        if (p.startsWith("/sys/")) return Optional.of(FileError.EACCES);
+        if (!hostFiles(p).isEmpty()) return Optional.of(FileError.EROFS);
+        return Optional.empty();
+    }
+
+    static String parentOf(String normalized) {
+        int slash = normalized.lastIndexOf('/');
+        return slash <= 0 ? "/" : normalized.substring(0, slash);
+    }
+
+    /** Linux's CPU list format ("0-3,5"), as /sys/devices/system/cpu/online prints it. */
+    static String cpuList(java.util.SortedSet<Integer> cpus) {
+        java.util.BitSet bits = new java.util.BitSet();
+        cpus.forEach(bits::set);
+        return dev.warden.config.CpuSet.format(bits);
     }
 
     /** The host file behind a path: the first folder of its mount that has it. */
