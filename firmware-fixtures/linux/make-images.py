@@ -12,7 +12,8 @@ from pathlib import Path
 BOARDS = {
     "k3-am654-idk": "4.19.59-g5f8c1c6121 (oe-user@oe-host) (gcc version 8.3.0 (GNU Toolchain for the A-profile Architecture 8.3-2019.03 (arm-rel-8.36))) #1 SMP PREEMPT Fri Jul 26 09:31:51 UTC 2019",
     "k3-j721e-evm": "5.4.40-g8e8a6b8a5e (oe-user@oe-host) (gcc version 9.2.1 20191025 (GNU Toolchain for the A-profile Architecture 9.2-2019.12 (arm-9.10))) #1 SMP PREEMPT Mon Sep 21 13:22:35 UTC 2020",
-    "qemu-arm64-virt": "5.10.0-jailhouse (builder@jailhouse-images) (gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #1 SMP PREEMPT Thu Jan 1 00:00:00 UTC 2021",
+    # the kernel of the reference rig (../shared/reference-rig), so that its sessions compare line for line
+    "qemu-arm64-virt": "6.1.192-jh (root@vm) (aarch64-linux-gnu-gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #2 SMP Sat Dec  5 08:18:21 UTC 2026",
 }
 
 TEXT_OFFSET = 0x80000

@@ -21,6 +21,7 @@
 #define GICR_TYPER_LO		0x0008
 #define  TYPER_LAST		(1U << 4)
 #define GICR_TYPER_HI		0x000c
+#define GICR_PIDR2		0xffe8
 #define GICR_SGI_BASE		0x10000
 #define GICR_IGROUPR0		(GICR_SGI_BASE + 0x0080)
 #define GICR_ISENABLER0		(GICR_SGI_BASE + 0x0100)
@@ -40,11 +41,20 @@ static u64 find_redistributor(void)
 {
 	u32 affinity = mpidr_to_gic_affinity(cpu_mpidr());
 	u64 frame = BOARD_GICR_BASE;
+	u32 typer_lo;
 
+	/*
+	 * Frame by frame: is it a GICv3 redistributor (PIDR2.ArchRev), then
+	 * TYPER as two 32-bit words, low first. One trap each inside a cell,
+	 * the same number Jailhouse's own inmates cost (vmexits_mmio).
+	 */
 	for (;; frame += GICR_FRAME_SIZE) {
+		if (((mmio_read32(frame + GICR_PIDR2) >> 4) & 0xf) != 3)
+			break;
+		typer_lo = mmio_read32(frame + GICR_TYPER_LO);
 		if (mmio_read32(frame + GICR_TYPER_HI) == affinity)
 			return frame;
-		if (mmio_read32(frame + GICR_TYPER_LO) & TYPER_LAST)
+		if (typer_lo & TYPER_LAST)
 			break;
 	}
 	printk("GIC: no redistributor for affinity 0x%08x\n", affinity);

@@ -449,6 +449,7 @@ public final class Cpu {
     public void setIrqLine(boolean level) {
         if (level != irqLine) {
             irqLine = level;
+            if (level) traps.interruptArrived(this);
             raiseAttention();
         }
     }

@@ -32,6 +32,12 @@ public interface TrapHandler {
      */
     default Outcome waitForInterrupt(Cpu cpu) { return Outcome.STOP; }
 
+    /**
+     * The core's IRQ line rose. A hypervisor that routes physical interrupts to EL2 takes an exit
+     * here whatever the guest's masks, and injects the interrupt; the core then takes it as usual.
+     */
+    default void interruptArrived(Cpu cpu) { }
+
     /** A system register neither the core nor a {@link SysregDevice} implements; default UNDEFINED. */
     default Outcome unknownSysreg(Cpu cpu, int key, boolean write, int register) { return Outcome.UNDEFINED; }
 

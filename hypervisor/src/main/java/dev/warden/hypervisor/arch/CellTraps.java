@@ -64,7 +64,8 @@ final class CellTraps implements TrapHandler {
 
     @Override
     public Outcome dataAbort(Cpu cpu, DataAccess access) {
-        hv.statistics().exit(cpuId, CpuStat.MMIO);
+        // no exit counted here: the core's fast path leaves for device memory the cell maps too,
+        // which the real stage 2 never traps; Hypervisor.access counts the accesses that do
         MmioAccess a = new MmioAccess(access.address, access.size, access.write, access.value);
         // the fault status code is where the cell's stage-2 walk of the address stops
         long esr = ((long) EC_DABT_LOW << 26) | (1L << 25) | access.syndrome()
@@ -74,6 +75,12 @@ final class CellTraps implements TrapHandler {
         }
         access.value = a.value();
         return Outcome.RESUME;
+    }
+
+    /** A physical interrupt for this CPU: an exit to the hypervisor, which injects it (vmexits_virt_irq). */
+    @Override
+    public void interruptArrived(Cpu cpu) {
+        hv.statistics().exit(cpuId, CpuStat.VIRT_IRQ);
     }
 
     /** Executing memory the cell does not own: "FATAL: instruction abort at ..." and the CPU is parked. */

@@ -426,6 +426,8 @@ public final class Hypervisor {
             }
             return AccessOutcome.DONE;
         }
+        // only here does the real stage 2 fault: one MMIO exit, handled or not
+        statistics.exit(cpu.cpuId(), CpuStat.MMIO);
         MmioResult r = cell.mmio().dispatch(a);
         if (r.kind() == MmioResult.Kind.HANDLED) return AccessOutcome.DONE;
         String cause = r.kind() == MmioResult.Kind.FORBIDDEN ? r.message().orElse(null)

@@ -79,8 +79,8 @@ public final class SessionComparison {
             for (String l : c.output()) if (!isInmate(session, l)) recorded.add(l);
             List<String> ours = splitLines(rootText(session, replay.get(i)));
             StatMask mask = StatMask.of(c.line(), recorded);
-            real.add(i, mask.apply(recorded), session);
-            warden.add(i, mask.apply(ours), session);
+            real.add(i, mask.apply(waived(session, recorded)));
+            warden.add(i, mask.apply(waived(session, ours)));
         }
         List<String> a = normalizer.root(real.lines);
         List<String> b = normalizer.root(warden.lines);
@@ -97,33 +97,45 @@ public final class SessionComparison {
         return Optional.empty();
     }
 
-    /** The root's text with the inmate's woven in by character (c-uart-demo): the whole session at once. */
+    /**
+     * The root's text with the inmate's woven in by character (c-uart-demo): the whole session at
+     * once, each command's output exactly as the console showed it (an unfinished last line is
+     * continued by the next command's output), against Warden's root text of the same commands.
+     */
     private static Optional<Difference> interleaved(SessionFile session, List<ReplayedCommand> replay,
                                                     LineNormalizer normalizer) {
-        List<String> real = new ArrayList<>();
-        List<Integer> realCommands = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
+        StringBuilder recorded = new StringBuilder();
+        StringBuilder ours = new StringBuilder();
+        List<Integer> commandAt = new ArrayList<>(); // the command each character of the recorded text came under
         for (int i = 0; i < replay.size(); i++) {
             SessionFile.Command c = session.commands().get(i);
             if (!c.outputCompared()) continue;
-            List<String> recorded = waived(session, c.output());
-            StatMask mask = StatMask.of(c.line(), recorded);
-            for (String l : mask.apply(recorded)) {
-                real.add(l);
-                realCommands.add(i);
-            }
-            ours.addAll(mask.apply(waived(session, splitLines(rootText(session, replay.get(i))))));
+            StatMask mask = StatMask.of(c.line(), c.output());
+            String real = comparable(session, normalizer, mask, c.output(), c.endsWithNewline());
+            String text = rootText(session, replay.get(i));
+            ours.append(comparable(session, normalizer, mask, splitLines(text), text.isEmpty() || text.endsWith("\n")));
+            recorded.append(real);
+            for (int k = 0; k < real.length(); k++) commandAt.add(i);
         }
-        String recordedText = String.join("\n", normalizer.root(real)) + "\n";
-        String wardenText = String.join("\n", normalizer.root(ours)) + "\n";
-        int at = InterleaveMatcher.firstMismatch(recordedText, wardenText, session.inmateLines().orElseThrow());
+        String recordedText = recorded.toString();
+        int at = InterleaveMatcher.firstMismatch(recordedText, ours.toString(), session.inmateLines().orElseThrow());
         if (at < 0) return Optional.empty();
-        int line = (int) recordedText.substring(0, Math.min(at, recordedText.length())).chars().filter(ch -> ch == '\n').count();
-        int cmd = realCommands.isEmpty() ? 0 : realCommands.get(Math.min(line, realCommands.size() - 1));
+        int cmd = commandAt.isEmpty() ? 0 : commandAt.get(Math.min(at, commandAt.size() - 1));
+        int lineStart = recordedText.lastIndexOf('\n', Math.max(0, Math.min(at, recordedText.length()) - 1)) + 1;
+        int lineEnd = recordedText.indexOf('\n', Math.min(at, recordedText.length()));
+        String line = recordedText.substring(lineStart, lineEnd < 0 ? recordedText.length() : lineEnd);
         return Optional.of(new Difference(session.name(), cmd, session.commands().get(cmd).line(),
-                line < real.size() ? real.get(line) : "(end)", "(no way of taking Warden's root output and "
+                line.isEmpty() ? "(end)" : line, "(no way of taking Warden's root output and "
                 + "inmate lines of the form " + session.inmateLines().get().pattern() + " apart gives this line)",
                 "the real transcript is not Warden's root output interleaved with the inmate's"));
+    }
+
+    /** One command's lines waived, masked and normalized, joined as the console showed them. */
+    private static String comparable(SessionFile session, LineNormalizer normalizer, StatMask mask, List<String> lines,
+                                     boolean endsWithNewline) {
+        List<String> kept = normalizer.root(mask.apply(waived(session, lines)));
+        if (kept.isEmpty()) return "";
+        return String.join("\n", kept) + (endsWithNewline ? "\n" : "");
     }
 
     /** With the shell on a console of its own: the kernel's and hypervisor's lines of the session, in order. */
@@ -209,9 +221,8 @@ public final class SessionComparison {
         final List<String> lines = new ArrayList<>();
         final List<Integer> commands = new ArrayList<>();
 
-        void add(int command, List<String> l, SessionFile session) {
+        void add(int command, List<String> l) {
             for (String line : l) {
-                if (session.waivers().stream().anyMatch(w -> w.lines().matcher(line).matches())) continue;
                 lines.add(line);
                 commands.add(command);
             }
@@ -221,7 +232,8 @@ public final class SessionComparison {
     /**
      * Exit counters that count time rather than behaviour: every counter of the root cell (its
      * kernel is Warden's model, whose exits are not a real kernel's), and a cell's interrupt
-     * counters and total when the real cell took interrupts (their number is the time waited).
+     * counters and total when the real cell took interrupts: their number is the time waited, so
+     * a count above zero is masked, and zero stays zero.
      */
     record StatMask(boolean all, boolean interrupts) {
         static StatMask of(String command, List<String> recorded) {
@@ -241,7 +253,9 @@ public final class SessionComparison {
             for (String l : lines) {
                 Matcher s = STAT.matcher(l);
                 boolean timing = all || List.of("virt_irq", "virt_sgi", "maintenance", "total").contains(s.matches() ? s.group(2) : "");
-                out.add(s.matches() && timing ? s.group(1) + "*" : l);
+                // how many interrupts is the time waited; that there were any is behaviour
+                boolean masked = s.matches() && timing && (all || !s.group(3).equals("0"));
+                out.add(masked ? s.group(1) + "*" : l);
             }
             return out;
         }

@@ -32,6 +32,7 @@ import java.util.regex.PatternSyntaxException;
  * status 0                    (or: status timeout)
  * compare status              (only the exit status: output the comparison leaves out, with why in a comment)
  * | ID      Name ...          (the real output, line by line)
+ * partial-line                (the output's last line had no newline yet when the next prompt came)
  * </pre>
  *
  * When the real root shell ran on a console of its own ({@code shell-console own}), the command
@@ -52,8 +53,21 @@ public record SessionFile(String name, String recording, String board, String ro
     /** Lines the comparison leaves out, with the reason a reader of the report sees. */
     public record Waiver(Pattern lines, String reason) {}
 
-    /** One command line, its exit status, and what the real system printed after it. */
-    public record Command(String line, int status, boolean outputCompared, List<String> output) {}
+    /**
+     * One command line, its exit status, and what the real system printed after it; with output
+     * woven in by character the last line may be unfinished ({@code endsWithNewline} false).
+     */
+    public record Command(String line, int status, boolean outputCompared, List<String> output, boolean endsWithNewline) {
+        public Command(String line, int status, boolean outputCompared, List<String> output) {
+            this(line, status, outputCompared, output, true);
+        }
+
+        /** The output as the console showed it: its lines, each ended by a newline unless the last is unfinished. */
+        public String text() {
+            if (output.isEmpty()) return "";
+            return String.join("\n", output) + (endsWithNewline ? "\n" : "");
+        }
+    }
 
     public static SessionFile read(Path file) {
         try {
@@ -116,12 +130,17 @@ public record SessionFile(String name, String recording, String board, String ro
                 }
                 case "status" -> b.current(fileName, lineNo).status = value.equals("timeout") ? TIMEOUT
                         : (int) number(value, fileName, lineNo);
+                case "partial-line" -> {
+                    Mutable c = b.current(fileName, lineNo);
+                    if (c.output.isEmpty()) throw error(fileName, lineNo, "partial-line follows the output it ends");
+                    c.endsWithNewline = false;
+                }
                 case "compare" -> {
                     if (!value.equals("status")) throw error(fileName, lineNo, "compare takes 'status'");
                     b.current(fileName, lineNo).compared = false;
                 }
                 default -> throw error(fileName, lineNo, "unknown directive '" + key + "' (expected session, recording, board,"
-                        + " root-cell, shell-console, inmate-lines, interleave, waive, file, '$ COMMAND', status, compare or '| OUTPUT')");
+                        + " root-cell, shell-console, inmate-lines, interleave, waive, file, '$ COMMAND', status, compare, '| OUTPUT' or partial-line)");
             }
         }
         if (b.name == null || b.board == null) throw error(fileName, 1, "a session file names its session and board");
@@ -146,6 +165,7 @@ public record SessionFile(String name, String recording, String board, String ro
             sb.append("status ").append(c.status() == TIMEOUT ? "timeout" : Integer.toString(c.status())).append('\n');
             if (!c.outputCompared()) sb.append("compare status\n");
             for (String o : c.output()) sb.append(o.isEmpty() ? "|" : "| " + o).append('\n');
+            if (!c.endsWithNewline() && !c.output().isEmpty()) sb.append("partial-line\n");
         }
         if (!consoleStream.isEmpty()) {
             sb.append("\n# the kernel's and the hypervisor's lines on the serial console, in order\n");
@@ -178,6 +198,7 @@ public record SessionFile(String name, String recording, String board, String ro
         final String line;
         int status;
         boolean compared = true;
+        boolean endsWithNewline = true;
         final List<String> output = new ArrayList<>();
 
         Mutable(String line) {
@@ -207,7 +228,7 @@ public record SessionFile(String name, String recording, String board, String ro
 
         SessionFile build() {
             List<Command> cs = commands.stream()
-                    .map(m -> new Command(m.line, m.status, m.compared, List.copyOf(m.output))).toList();
+                    .map(m -> new Command(m.line, m.status, m.compared, List.copyOf(m.output), m.endsWithNewline)).toList();
             return new SessionFile(name, recording, board, rootCell, inmate, characters,
                     List.copyOf(waivers), cs, ownConsole, List.copyOf(stream), List.copyOf(files));
         }

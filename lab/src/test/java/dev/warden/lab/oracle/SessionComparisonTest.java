@@ -64,4 +64,38 @@ class SessionComparisonTest {
         assertThat(d).extracting(SessionComparison.Difference::what)
                 .contains("the exit status differs", "line 1 of the inmate's output differs");
     }
+
+    /** c-uart-demo's case: the next prompt came in the middle of an inmate's line, which the next command's output ends. */
+    static final String WOVEN = String.join("\n", "session w", "board qemu-arm64-virt", "root-cell qemu-arm64",
+            "inmate-lines ^Hello \\d+ from cell!$", "interleave characters",
+            "$ jailhouse cell start inmate-demo", "status 0", "| Started cell \"inmate-demo\"", "| Hello 2 from", "partial-line",
+            "$ jailhouse cell list", "status 0", "|  cell!", "| ID  Name", "| Hello 3 0   qemu-arm64", "| from cell!", "");
+
+    @Test
+    void outputWovenByCharacterIsComparedAcrossTheUnfinishedLine() {
+        SessionFile woven = SessionFile.parse(WOVEN, "w.session");
+        List<ReplayedCommand> same = List.of(
+                replayed("jailhouse cell start inmate-demo", 0, "hStarted cell \"inmate-demo\"\n", "IHello 1 from cell!\n"),
+                replayed("jailhouse cell list", 0, "mID  Name\n0   qemu-arm64\n"));
+        assertThat(SessionComparison.differences(woven, same)).isEmpty();
+        List<ReplayedCommand> other = List.of(
+                replayed("jailhouse cell start inmate-demo", 0, "hStarted cell \"inmate-demo\"\n", "IHello 1 from cell!\n"),
+                replayed("jailhouse cell list", 0, "mID  Name\n1   qemu-arm64\n"));
+        assertThat(SessionComparison.differences(woven, other)).extracting(SessionComparison.Difference::what)
+                .containsExactly("the real transcript is not Warden's root output interleaved with the inmate's");
+    }
+
+    @Test
+    void howManyInterruptsACellTookDoesNotCountButThatItTookSomeDoes() {
+        SessionFile stats = SessionFile.parse(String.join("\n", "session s", "board qemu-arm64-virt", "root-cell qemu-arm64",
+                "$ jh-cell 1 cpustats", "status 0", "| cpu1/vmexits_virt_irq:32", "| cpu1/vmexits_mmio:7", ""), "s.session");
+        assertThat(SessionComparison.differences(stats, List.of(replayed("jh-cell 1 cpustats", 0,
+                "mcpu1/vmexits_virt_irq:30\ncpu1/vmexits_mmio:7\n")))).isEmpty();
+        assertThat(SessionComparison.differences(stats, List.of(replayed("jh-cell 1 cpustats", 0,
+                "mcpu1/vmexits_virt_irq:0\ncpu1/vmexits_mmio:7\n")))).extracting(SessionComparison.Difference::actual)
+                .containsExactly("cpu1/vmexits_virt_irq:0");
+        assertThat(SessionComparison.differences(stats, List.of(replayed("jh-cell 1 cpustats", 0,
+                "mcpu1/vmexits_virt_irq:30\ncpu1/vmexits_mmio:4\n")))).extracting(SessionComparison.Difference::actual)
+                .containsExactly("cpu1/vmexits_mmio:4");
+    }
 }

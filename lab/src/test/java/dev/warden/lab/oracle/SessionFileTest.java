@@ -30,12 +30,20 @@ class SessionFileTest {
             "compare status",
             "$ jailhouse disable",
             "status timeout",
+            "$ sleep 5",
+            "status 0",
+            "| Hello 1 from",
+            "partial-line",
             "");
 
     @Test
     void readsBackWhatItWrites() {
         SessionFile s = SessionFile.parse(TEXT, "demo.session");
-        assertThat(s.commands()).hasSize(3);
+        assertThat(s.commands()).hasSize(4);
+        assertThat(s.commands().get(0).endsWithNewline()).isTrue();
+        assertThat(s.commands().get(3).endsWithNewline()).isFalse();
+        assertThat(s.commands().get(3).text()).isEqualTo("Hello 1 from");
+        assertThat(s.commands().get(0).text()).isEqualTo("ID      Name\n\n");
         assertThat(s.commands().get(0).output()).containsExactly("ID      Name", "");
         assertThat(s.commands().get(1).outputCompared()).isFalse();
         assertThat(s.commands().get(2).status()).isEqualTo(SessionFile.TIMEOUT);
@@ -49,6 +57,12 @@ class SessionFileTest {
     void anUnknownDirectiveNamesTheFileAndLine() {
         assertThatThrownBy(() -> SessionFile.parse("session x\nboard b\nfrobnicate 1\n", "x.session"))
                 .hasMessageStartingWith("x.session:3: unknown directive 'frobnicate'");
+    }
+
+    @Test
+    void anUnfinishedLineNeedsOutputToEnd() {
+        assertThatThrownBy(() -> SessionFile.parse("session x\nboard b\n$ true\nstatus 0\npartial-line\n", "x.session"))
+                .hasMessageStartingWith("x.session:5: partial-line follows the output it ends");
     }
 
     @Test
