@@ -27,7 +27,7 @@ class ConfigCreateCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out, "wrote " + tmp.resolve("j721e.cell"), "wrote " + tmp.resolve("j721e-inmate.cell"))
-                .contains("note: chosen: pci-mmconfig-base 0x7ff00000");
+                .contains("note: chosen: pci-mmconfig-base 0x7fe00000");
         assertThat(CellConfigs.read(tmp.resolve("j721e.cell"))).isEqualTo(ConfigYaml.read(out));
         assertThat(CellConfigs.read(tmp.resolve("j721e-inmate.cell"))).isEqualTo(ConfigYaml.read(tmp.resolve("j721e-inmate.yaml")));
 

@@ -10,12 +10,15 @@ import java.util.List;
 /**
  * The virtual PCI host Jailhouse adds for ivshmem: its 1 MiB ECAM window (bus 0 only), its PCI
  * domain and the SPIs its INTx lines use. The window is the highest 1 MiB below the first RAM
- * bank that no node, bus window, RAM bank or reservation of the tree touches; the domain the
+ * bank that, with the BAR window the driver puts right after it, no node, bus window, RAM bank or
+ * reservation of the tree touches (on the AM625 SK the ECAM just below RAM put the BARs in RAM); the domain the
  * one after every PCI host Linux numbers; the INTx SPIs the lowest four no node of the tree uses.
  */
 final class VirtualPciPlan {
 
     static final long ECAM_SIZE = 0x100000;
+    /** Room kept free after the ECAM for the memory window the driver gives the host: 2 pages per ivshmem device. */
+    static final long BAR_WINDOW = 0x100000;
     static final int INTX_LINES = 4;
 
     final long mmconfigBase;
@@ -37,18 +40,20 @@ final class VirtualPciPlan {
                 .forEach((RegEntry r) -> occupied.add(new AddressRange(r.address(), r.size())))));
         long below = Math.min(memory.banks.stream().mapToLong(b -> b.value().start()).min().orElse(1L << 32), 1L << 32);
         long base = -1;
-        for (long c = (below - ECAM_SIZE) & ~(ECAM_SIZE - 1); c >= ECAM_SIZE; c -= ECAM_SIZE) {
-            if (!occupied.overlaps(new AddressRange(c, ECAM_SIZE))) {
+        // the driver puts the host's memory window (the ivshmem BARs) right after the ECAM: both must be free
+        for (long c = (below - ECAM_SIZE - BAR_WINDOW) & ~(ECAM_SIZE - 1); c >= ECAM_SIZE; c -= ECAM_SIZE) {
+            if (!occupied.overlaps(new AddressRange(c, ECAM_SIZE + BAR_WINDOW))) {
                 base = c;
                 break;
             }
         }
         if (base < 0) {
-            throw new ConfigCreateException(tree.describe() + ": no free 1 MiB window below the first RAM bank for the "
-                    + "virtual PCI host's ECAM (every one is used by a node, bus window or RAM)");
+            throw new ConfigCreateException(tree.describe() + ": no free 2 MiB below the first RAM bank for the "
+                    + "virtual PCI host's ECAM and the memory window after it (every one is used by a node, bus window or RAM)");
         }
         mmconfigBase = base;
-        mmconfigComment = "the highest 1 MiB below RAM that no node, bus window or reservation of the tree uses";
+        mmconfigComment = "the highest 1 MiB below RAM that, with the 1 MiB after it for the ivshmem BARs, no node, bus"
+                + " window or reservation of the tree uses";
         int hosts = 0;
         int highest = -1;
         for (Node n : tree.merged().nodes()) {

@@ -32,8 +32,8 @@ class RootCellComparisonTest {
                 "config create puts the hypervisor at the start of the overlay's reservation jailhouse@8dfb00000; upstream puts its ivshmem-net link there and the hypervisor 1 MiB in");
         explain("k3-am654-idk", "debug-console: generated 8250@0x2800000 flags MMIO|REGDIST_4|MDR_QUIRK, hand-written 8250@0x2800000 flags MMIO|REGDIST_4",
                 "config create sets TI's MDR quirk for every ti,am654-uart, as upstream's J721E root cell does; upstream's AM654 one leaves it off (the K3 UART needs its mode register set either way)");
-        explain("k3-am654-idk", "platform.pci-mmconfig-base: generated 0x7ff00000, hand-written 0x76000000",
-                "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that no node, bus window or reservation of the tree uses, and says so as a choice to check");
+        explain("k3-am654-idk", "platform.pci-mmconfig-base: generated 0x7fe00000, hand-written 0x76000000",
+                "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that, with the 1 MiB after it for the driver's BAR window, no node, bus window or reservation of the tree uses, and says so as a choice to check");
         explain("k3-am654-idk", "platform.pci-domain: generated 0, hand-written 1",
                 "the fixture tree has no PCI host, so Linux numbers the virtual one 0; upstream counts the SoC's PCIe controllers, which the fixture tree does not describe");
         explain("k3-am654-idk", "root.vpci-irq-base: generated 0, hand-written 138",
@@ -50,8 +50,8 @@ class RootCellComparisonTest {
                 "same reason: fewer blocks, on the same grid");
         explain("k3-am654-idk", "pci-devices: generated 00:00.0 dom 0 peers 2 proto 0 bar 0xfffff000, hand-written 00:00.0 dom 1 peers 3 proto 0 bar 0xffff0000, 00:01.0 dom 1 peers 2 proto 1 bar 0xffff0000",
                 "same reason: one 2-peer ivshmem device with a 4 KiB BAR (INTx mask) in the derived domain, against upstream's demo and networking devices");
-        explain("k3-j721e-evm", "platform.pci-mmconfig-base: generated 0x7ff00000, hand-written 0x76000000",
-                "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that no node, bus window or reservation of the tree uses, and says so as a choice to check");
+        explain("k3-j721e-evm", "platform.pci-mmconfig-base: generated 0x7fe00000, hand-written 0x76000000",
+                "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that, with the 1 MiB after it for the driver's BAR window, no node, bus window or reservation of the tree uses, and says so as a choice to check");
         explain("k3-j721e-evm", "platform.pci-domain: generated 0, hand-written 4",
                 "the fixture tree has no PCI host, so Linux numbers the virtual one 0; upstream counts the SoC's PCIe controllers, which the fixture tree does not describe");
         explain("k3-j721e-evm", "platform.iommus: generated [3@0x36600000], hand-written [3@0x36600000, 4@0x30f80000, 4@0x30f81000, 4@0x30f83000]",
@@ -72,8 +72,8 @@ class RootCellComparisonTest {
                 "same reason: one 2-peer ivshmem device with a 4 KiB BAR (INTx mask) in the derived domain, against upstream's demo and networking devices");
         explain("k3-j721e-evm", "stream-ids: generated 0 ids, hand-written 30 ids",
                 "the fixture tree has no iommus properties, so there are no stream IDs to derive");
-        explain("qemu-arm64-virt", "platform.pci-mmconfig-base: generated 0x3ff00000, hand-written 0x8e00000",
-                "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that no node, bus window or reservation of the tree uses, and says so as a choice to check");
+        explain("qemu-arm64-virt", "platform.pci-mmconfig-base: generated 0x3fe00000, hand-written 0x8e00000",
+                "upstream took a window from the SoC's memory map; config create takes the highest 1 MiB below RAM that, with the 1 MiB after it for the driver's BAR window, no node, bus window or reservation of the tree uses, and says so as a choice to check");
         explain("qemu-arm64-virt", "root.name: generated qemu-arm64-virt, hand-written qemu-arm64",
                 "the cell is named after the board (--name), upstream's file calls it qemu-arm64");
         explain("qemu-arm64-virt", "root.vpci-irq-base: generated 3, hand-written 96",
