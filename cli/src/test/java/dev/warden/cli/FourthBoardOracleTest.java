@@ -68,6 +68,69 @@ class FourthBoardOracleTest {
         }
     }
 
+    /**
+     * The whole of a new user's bring-up, as docs/getting-started.md tells it, in a folder of its
+     * own: board init and config create from the kernel's tree, Warden's inmates built for the
+     * board from one header (the cross compiler), and the scenarios (boot to login, enable with the
+     * generated root cell, uart-demo in the generated inmate cell, a probe of root RAM parked)
+     * run by {@code warden run}.
+     */
+    @Test
+    void aNewFolderGoesFromTheTreeToAParkedProbeWithWardenRun() throws Exception {
+        Path built = buildDtb();
+        Path boot = Files.createDirectories(project.resolve("boot/dtb"));
+        Path dtb = Files.copy(built.resolve("k3-am625-sk.dtb"), boot.resolve("k3-am625-sk.dtb"));
+        Path overlay = Files.copy(built.resolve("k3-am625-sk-jailhouse.dtbo"), boot.resolve("k3-am625-sk-jailhouse.dtbo"));
+        Files.writeString(project.resolve("boot/uEnv.txt"), "name_overlays=k3-am625-sk-jailhouse.dtbo\n");
+        Files.copy(DtCliFixtures.fixtures().resolve("k3-am654-idk/boot/Image"), project.resolve("boot/Image"));
+        Files.writeString(project.resolve("warden.yaml"), "board: am625-sk\n");
+        copyResources("/fourth-board/features", Files.createDirectories(project.resolve("features")));
+
+        assertThat(run("board", "init", "--dtb", dtb.toString(), "--overlay", overlay.toString(), "-o",
+                project.resolve("board-profiles/am625-sk.yaml").toString()).exitCode()).isZero();
+        assertThat(run("config", "create", "--dtb", dtb.toString(), "--overlay", overlay.toString(), "-o",
+                project.resolve("cells/am625-sk.yaml").toString()).exitCode()).isZero();
+        buildInmates(Files.createDirectories(project.resolve("inmates")), "uart-demo", "mmio-probe");
+
+        RunProject.Result r = RunProject.warden("run", "--project", project.toString(), "--threads", "1");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("scenarios: 3 passed, 0 failed");
+    }
+
+    /** Warden's inmate sources, copied as a user would, built for the AM625 SK's header into {@code into}. */
+    private static void buildInmates(Path into, String... inmates) throws Exception {
+        Path src = Path.of("target/am625-sk/inmates-src").toAbsolutePath();
+        if (!Files.isDirectory(src)) {
+            Path from = DtCliFixtures.fixtures().resolve("inmates");
+            try (var walk = Files.walk(from)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    String rel = from.relativize(p).toString();
+                    if (rel.startsWith("build") || rel.startsWith("obj")) continue;
+                    Path t = src.resolve(rel);
+                    if (Files.isDirectory(p)) Files.createDirectories(t);
+                    else Files.copy(p, t);
+                }
+            }
+        }
+        try (var in = FourthBoardOracleTest.class.getResourceAsStream("/fourth-board/am625-sk.h")) {
+            Files.copy(in, src.resolve("boards/am625-sk.h"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("make", "-C", src.toString(), "BOARDS=am625-sk"));
+        for (String i : inmates) command.add("build/am625-sk/" + i + ".bin");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        for (String i : inmates) Files.copy(src.resolve("build/am625-sk/" + i + ".bin"), into.resolve(i + ".bin"));
+    }
+
+    private static void copyResources(String folder, Path into) throws Exception {
+        Path from = Path.of(FourthBoardOracleTest.class.getResource(folder).toURI());
+        try (var list = Files.list(from)) {
+            for (Path p : (Iterable<Path>) list::iterator) Files.copy(p, into.resolve(p.getFileName().toString()));
+        }
+    }
+
     /** Runs the committed script into cli/target (kept between runs: extracting the kernel takes a while). */
     private static Path buildDtb() throws Exception {
         Path script = DtCliFixtures.fixtures().resolve("am625-sk/build-am625-sk-dtb.sh");
