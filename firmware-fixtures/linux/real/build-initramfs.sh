@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the initramfs the real-kernel boots use, from Debian's arm64 busybox-static:
-#   build-initramfs.sh BUSYBOX OUT.cpio.gz
+#   build-initramfs.sh BUSYBOX OUT.cpio.gz [MODULE.ko ...]
 # /init mounts what the seed's `mount` lists (proc, sysfs, debugfs, configfs, devtmpfs, /run,
 # /var/volatile, devpts) and hands over to busybox init, whose inittab runs a getty (login as
 # root, no password) on the console. The kernel passes unknown name=value parameters of its
@@ -9,6 +9,7 @@
 set -euo pipefail
 busybox=$1
 out=$2
+shift 2
 command -v cpio >/dev/null || { echo "build-initramfs.sh needs cpio (apt-get install cpio)" >&2; exit 1; }
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT INT TERM
@@ -19,7 +20,14 @@ chmod 755 "$root/bin/busybox"
 for applet in sh ash cat echo ls mkdir mount umount uname dmesg grep hostname sleep ps; do
   ln -s busybox "$root/bin/$applet"
 done
-for applet in init getty login; do
+mkdir -p "$root/lib/modules"
+for module in "$@"; do
+  case $module in
+    *.xz) xz -dc "$module" > "$root/lib/modules/$(basename "$module" .xz)" ;;
+    *) cp "$module" "$root/lib/modules/" ;;
+  esac
+done
+for applet in init getty login insmod; do
   ln -s ../bin/busybox "$root/sbin/$applet"
 done
 
@@ -28,6 +36,9 @@ cat > "$root/init" <<'INIT'
 # PID 1 of Warden's real-kernel initramfs: the seed's mounts, then busybox init (inittab).
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
+for module in /lib/modules/*.ko; do
+  [ -e "$module" ] && insmod "$module"
+done
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t configfs configfs /sys/kernel/config
 mount -t devtmpfs devtmpfs /dev

@@ -10,7 +10,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${WARDEN_CACHE:-$HOME/.cache/warden}/linux
 mkdir -p "$cache"
-if [ -s "$cache/Image" ] && [ -s "$cache/initramfs.cpio.gz" ] && [ -s "$cache/kernel-version" ]; then
+# Bump when what this script or build-initramfs.sh produces changes: older caches are rebuilt.
+format=2
+if [ -s "$cache/Image" ] && [ -s "$cache/initramfs.cpio.gz" ] && [ "$(cat "$cache/format" 2>/dev/null)" = "$format" ]; then
   echo "debian kernel: cached in $cache ($(cat "$cache/kernel-version"))"
   exit 0
 fi
@@ -24,6 +26,7 @@ command -v cpio >/dev/null || apt-get install -y -qq --no-install-recommends cpi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
+chmod 755 "$work" # apt-get download fetches as the _apt user
 cd "$work"
 
 # The meta package names the versioned image package (linux-image-6.1.0-NN-arm64).
@@ -44,6 +47,9 @@ fi
 mv "$cache/Image.tmp" "$cache/Image"
 cp kernel/boot/config-* "$cache/config"
 
-"$here/build-initramfs.sh" busybox/bin/busybox "$cache/initramfs.cpio.gz"
+# configfs is a module in Debian's kernel: the initramfs loads it to mount what the seed lists.
+configfs=$(find kernel/lib/modules -name 'configfs.ko*' | head -n1)
+"$here/build-initramfs.sh" busybox/bin/busybox "$cache/initramfs.cpio.gz" $configfs
 echo "$image_pkg $(dpkg-deb -f "$image_pkg"_*.deb Version)" > "$cache/kernel-version"
+echo "$format" > "$cache/format"
 echo "debian kernel: $(cat "$cache/kernel-version") in $cache"
