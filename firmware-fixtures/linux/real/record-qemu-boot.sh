@@ -42,7 +42,7 @@ done
 kill "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 pid=
-tr -d '\r' < "$work/console.raw" | sed -n '1,/login: /p' > "$work/boot.log"
+tr -d '\r' < "$work/console.raw" | sed -n '1,/login: /p' | sed 's/\(login: \).*/\1/' > "$work/boot.log"
 grep -q "login: " "$work/boot.log" || { echo "QEMU did not reach the login prompt" >&2; tail -5 "$work/boot.log" >&2; exit 1; }
 
 strip() { sed 's/^\[ *[0-9]*\.[0-9]*\] //' "$1"; }
