@@ -28,7 +28,7 @@ public final class Cpu {
     private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     // Exception classes (ESR_ELx.EC).
-    static final int EC_UNKNOWN = 0x00, EC_ILLEGAL_STATE = 0x0e, EC_SVC = 0x15, EC_HVC = 0x16, EC_SMC = 0x17,
+    static final int EC_UNKNOWN = 0x00, EC_FP_ACCESS = 0x07, EC_ILLEGAL_STATE = 0x0e, EC_SVC = 0x15, EC_HVC = 0x16, EC_SMC = 0x17,
             EC_IABORT_LOWER = 0x20, EC_IABORT_SAME = 0x21, EC_PC_ALIGNMENT = 0x22,
             EC_DABORT_LOWER = 0x24, EC_DABORT_SAME = 0x25, EC_BRK = 0x3c;
     private static final int ACCESS_READ = 0, ACCESS_WRITE = 1, ACCESS_EXEC = 2;
@@ -76,7 +76,12 @@ public final class Cpu {
 
     // EL1 system registers held by the core.
     private long sctlr, tcr, ttbr0, ttbr1, mair, amair, vbar, elr, spsr, esr, far, par, cpacr;
-    private long contextidr, tpidrEl0, tpidrEl1, tpidrroEl0, mdscr, actlr, afsr0, afsr1, csselr, fpcr, fpsr;
+    private long contextidr, tpidrEl0, tpidrEl1, tpidrroEl0, mdscr, actlr, afsr0, afsr1, csselr;
+    /** FPCR and FPSR: the FP/SIMD unit reads the rounding controls and sets the cumulative flags. */
+    long fpcr, fpsr;
+    /** The 32 FP/SIMD registers V0..V31, 128 bits each: v[2n] the low half of Vn, v[2n + 1] the high half. */
+    final long[] v = new long[64];
+    private final SimdUnit simd = new SimdUnit(this);
 
     private boolean irqLine;
     /** Set while the host (not the guest) reads or writes a system register. */
@@ -178,6 +183,7 @@ public final class Cpu {
         tcr = ttbr0 = ttbr1 = mair = amair = vbar = elr = spsr = esr = far = par = cpacr = 0;
         contextidr = tpidrEl0 = tpidrEl1 = tpidrroEl0 = mdscr = actlr = afsr0 = afsr1 = csselr = fpcr = fpsr = 0;
         debugRegisters.clear();
+        Arrays.fill(v, 0);
         monitorValid = false;
         illegalState = false;
         exitRequested = false;
@@ -961,10 +967,35 @@ public final class Cpu {
                 break;
             }
             default:
+                if (op.kind == Op.V_MEM || op.kind == Op.SIMD) {
+                    // An unallocated word is undefined before FP/SIMD access is checked (as the
+                    // decode comes first); the unit decodes as it executes, so its top-level
+                    // classes are checked here and the rest after the access check.
+                    if (op.kind == Op.SIMD && SimdUnit.unallocatedClass(op.word)) throw undefinedInstruction(op.word);
+                    checkFpAccess();
+                    if (op.kind == Op.V_MEM) simd.loadStore(op.word); else simd.dataProcessing(op.word);
+                    break;
+                }
                 noteUndefined(op.word);
                 throw undefined();
         }
         pc += 4;
+    }
+
+    /** An instruction this core does not implement: counted, then the Undefined Instruction exception. */
+    RuntimeException undefinedInstruction(int word) {
+        noteUndefined(word);
+        return undefined();
+    }
+
+    /**
+     * CPACR_EL1.FPEN: FP/SIMD instructions trap at EL0 unless it is 0b11 and at EL1 unless its
+     * low bit is set (0b01 or 0b11), with EC 0x07 and the ISS of an unconditional A64 instruction.
+     */
+    private void checkFpAccess() {
+        int fpen = (int) (cpacr >>> 20) & 3;
+        if (fpen == 3 || (fpen == 1 && el == 1)) return;
+        throw fault(EC_FP_ACCESS, 0x1e00000, 0, false);
     }
 
     /** Counts an instruction word this core does not implement, and remembers the first one. */
@@ -1142,14 +1173,14 @@ public final class Cpu {
     }
 
     /** Loads {@code size} bytes zero-extended. {@code op} describes the access for a data-abort syndrome (null: not valid). */
-    private long load(long va, int size, Op op) {
+    long load(long va, int size, Op op) {
         int i = (int) (va >>> 12) & TLB_MASK;
         int po = (int) va & 0xfff;
         if (rTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) return readLittleEndian(rArr[i], rOff[i] + po, size);
         return loadSlow(va, size, op);
     }
 
-    private void store(long va, int size, long value, Op op) {
+    void store(long va, int size, long value, Op op) {
         int i = (int) (va >>> 12) & TLB_MASK;
         int po = (int) va & 0xfff;
         if (wTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) {
