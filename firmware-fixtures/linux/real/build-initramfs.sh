@@ -17,7 +17,7 @@ trap 'rm -rf "$root"' EXIT INT TERM
 mkdir -p "$root"/{bin,sbin,etc/init.d,proc,sys,dev,run,root,tmp,var/volatile,usr/bin,usr/sbin}
 cp "$busybox" "$root/bin/busybox"
 chmod 755 "$root/bin/busybox"
-for applet in sh ash cat echo ls mkdir mount umount uname dmesg grep hostname sleep ps; do
+for applet in sh ash cat echo ls mkdir mount umount uname dmesg grep hostname sleep ps login; do
   ln -s busybox "$root/bin/$applet"
 done
 mkdir -p "$root/lib/modules"

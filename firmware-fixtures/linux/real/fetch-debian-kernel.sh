@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${WARDEN_CACHE:-$HOME/.cache/warden}/linux
 mkdir -p "$cache"
 # Bump when what this script or build-initramfs.sh produces changes: older caches are rebuilt.
-format=2
+format=3
 if [ -s "$cache/Image" ] && [ -s "$cache/initramfs.cpio.gz" ] && [ "$(cat "$cache/format" 2>/dev/null)" = "$format" ]; then
   echo "debian kernel: cached in $cache ($(cat "$cache/kernel-version"))"
   exit 0

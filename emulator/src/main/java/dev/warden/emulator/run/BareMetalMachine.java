@@ -58,7 +58,7 @@ public final class BareMetalMachine {
     private static final int UART_INTERRUPT = 33;
 
     /** Why a run ended. */
-    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED }
+    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED, REQUESTED }
 
     /** How a run ended, and how long it took in instructions and virtual time. */
     public record RunResult(Stop stop, long instructions, long virtualNanos) { }
@@ -156,6 +156,17 @@ public final class BareMetalMachine {
         cpu.reset(placed.entry(), RESET_PSTATE);
         cpu.setX(0, placed.dtbAddress());
         return placed;
+    }
+
+    /** Ends the run after the current instruction (a console script saw what it waited for). */
+    public void requestStop() {
+        systemStop = Stop.REQUESTED;
+        cpu.requestExit();
+    }
+
+    /** Types text on the PL011, as a terminal on the serial line does. */
+    public void type(String text) {
+        uart.receive(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** Virtual time now, exact in the middle of a run: the clock plus what the core executed since. */

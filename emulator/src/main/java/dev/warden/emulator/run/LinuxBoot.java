@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>Image: RAM base + text_offset (image_size 0: +0x80000), moved up by 2 MiB when that is
  *       inside the first 4 KiB, where QEMU keeps its own boot stub;</li>
  *   <li>initramfs: RAM base + min(RAM / 2, 128 MiB), page-aligned, above the Image;</li>
- *   <li>tree: the next 2 MiB boundary after the initramfs, opened into 10000 bytes more than the
- *       file (QEMU's load_device_tree), with {@code /chosen/bootargs} and
+ *   <li>tree: the next 2 MiB boundary after the initramfs, opened into twice the file's size plus
+ *       10000 bytes (QEMU's load_device_tree; the kernel reserves the whole), with {@code /chosen/bootargs} and
  *       {@code linux,initrd-start/-end} written as QEMU writes them.</li>
  * </ul>
  */
@@ -57,7 +57,7 @@ public final class LinuxBoot {
         FdtBlob tree = FdtBlob.load(dtb, "dtb");
         if (tree.headerError() != null) throw new IllegalArgumentException("the device tree is not a flattened device tree: " + tree.headerError());
         int size = (int) tree.totalSize();
-        tree = tree.openInto(size + TREE_ROOM);
+        tree = tree.openInto((size + TREE_ROOM) * 2);
         int chosen = tree.pathOffset("/chosen");
         if (chosen < 0) chosen = tree.addSubnode(0, "chosen");
         if (append != null && !append.isEmpty()) {
