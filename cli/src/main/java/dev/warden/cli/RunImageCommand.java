@@ -1,6 +1,10 @@
 package dev.warden.cli;
 
+import dev.warden.emulator.cpu.Cpu;
+import dev.warden.emulator.cpu.Registers;
 import dev.warden.emulator.run.BareMetalMachine;
+import dev.warden.emulator.run.ConsoleScript;
+import dev.warden.emulator.run.LinuxBoot;
 import dev.warden.emulator.run.TraceWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Option;
         "qemu-system-aarch64 -M virt -kernel does: an ELF by its program headers, a flat binary at",
         "0x40080000, EL1 start. PSCI SYSTEM_OFF ends the run. Prints the UART output, then the",
         "instructions executed, the virtual time and the speed.",
-        "Exit status: 0 after SYSTEM_OFF or SYSTEM_RESET, 2 when the instruction limit was reached",
+        "An arm64 Linux Image boots as QEMU's -kernel -dtb -initrd -append place it (--dtb required);",
+        "--type-after and --until talk to it over the console.",
+        "Exit status: 0 after SYSTEM_OFF, SYSTEM_RESET or the --until text, 2 when the instruction limit was reached",
         "or the core halted for good, 1 on bad input."})
 public final class RunImageCommand implements Callable<Integer> {
 
@@ -42,6 +48,30 @@ public final class RunImageCommand implements Callable<Integer> {
 
     @Option(names = "--kernel", required = true, paramLabel = "IMAGE", description = "The image: ELF, or a flat binary.")
     Path kernel;
+
+    @Option(names = "--dtb", paramLabel = "FILE",
+            description = "Boot an arm64 Linux Image with this device tree, as QEMU's -dtb (needs an Image as --kernel).")
+    Path dtb;
+
+    @Option(names = "--initrd", paramLabel = "FILE", description = "The initramfs for a Linux Image, as QEMU's -initrd.")
+    Path initrd;
+
+    @Option(names = "--append", paramLabel = "CMDLINE", description = "The kernel command line, as QEMU's -append.")
+    String append;
+
+    @Option(names = "--memory", paramLabel = "MIB", defaultValue = "128",
+            description = "RAM in MiB, as QEMU's -m (default: ${DEFAULT-VALUE}).")
+    long memoryMib;
+
+    @Option(names = "--no-nic", description = "No virtio-net on the PCIe bus, as QEMU's -nic none.")
+    boolean noNic;
+
+    @Option(names = "--type-after", paramLabel = "TEXT=>INPUT",
+            description = {"When the console shows TEXT, type INPUT (\\r is Enter, \\n a line feed); repeatable, in order."})
+    java.util.List<String> typeAfter = new java.util.ArrayList<>();
+
+    @Option(names = "--until", paramLabel = "TEXT", description = "Stop the run when the console shows TEXT (after the --type-after steps).")
+    String until;
 
     @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "1000000000",
             description = "Stop after this many instructions (default: ${DEFAULT-VALUE}).")
@@ -70,16 +100,39 @@ public final class RunImageCommand implements Callable<Integer> {
             err.println("run-image: cannot read " + kernel + " (" + e.getMessage() + ")");
             return 1;
         }
-        BareMetalMachine machine = new BareMetalMachine();
+        if (memoryMib < 1 || memoryMib > 4096) {
+            err.println("run-image: --memory must be 1..4096 MiB, got " + memoryMib);
+            return 1;
+        }
+        BareMetalMachine machine = new BareMetalMachine(memoryMib << 20, !noNic);
         try {
-            machine.load(kernel.toString(), image);
+            if (dtb != null || LinuxBoot.isArm64Image(image)) {
+                bootLinux(machine, image, err);
+            } else {
+                if (initrd != null || append != null) throw new IllegalArgumentException("--initrd and --append need an arm64 Linux Image");
+                machine.load(kernel.toString(), image);
+            }
+        } catch (IOException e) {
+            err.println("run-image: cannot read " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("run-image: " + e.getMessage());
             return 1;
         }
+        ConsoleScript script = new ConsoleScript(machine::type, machine::requestStop);
+        for (String step : typeAfter) {
+            int arrow = step.indexOf("=>");
+            if (arrow < 0) {
+                err.println("run-image: --type-after needs TEXT=>INPUT, got: " + step);
+                return 1;
+            }
+            script.typeAfter(unescape(step.substring(0, arrow)), unescape(step.substring(arrow + 2)));
+        }
+        if (until != null) script.stopAt(unescape(until));
         machine.onUartByte(b -> {
             out.print((char) b);
             if (b == '\n') out.flush();
+            script.onByte(b);
         });
         long start = System.nanoTime();
         BareMetalMachine.RunResult result;
@@ -93,8 +146,39 @@ public final class RunImageCommand implements Callable<Integer> {
         out.flush();
         out.println();
         out.println(summary(result, seconds));
+        Cpu cpu = machine.cpu();
+        if (cpu.undefinedCount() > 0) {
+            out.println(String.format(Locale.ROOT, "run-image: %d undefined-instruction exceptions; the first: encoding 0x%08x at 0x%016x",
+                    cpu.undefinedCount(), cpu.firstUndefinedWord(), cpu.firstUndefinedPc()));
+        }
+        if (result.stop() != BareMetalMachine.Stop.SYSTEM_OFF) {
+            Registers regs = cpu.registers();
+            out.println(String.format(Locale.ROOT, "run-image: pc 0x%016x pstate 0x%08x esr 0x%08x elr 0x%016x far 0x%016x",
+                    regs.pc(), regs.pstate(), regs.esr(), regs.elr(), regs.far()));
+        }
         out.flush();
-        return result.stop() == BareMetalMachine.Stop.SYSTEM_OFF || result.stop() == BareMetalMachine.Stop.SYSTEM_RESET ? 0 : 2;
+        boolean reached = result.stop() == BareMetalMachine.Stop.REQUESTED;
+        return result.stop() == BareMetalMachine.Stop.SYSTEM_OFF || result.stop() == BareMetalMachine.Stop.SYSTEM_RESET || reached ? 0 : 2;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\r", "\r").replace("\\n", "\n");
+    }
+
+    /** QEMU's Linux boot: the Image, the tree (required), the initramfs and the command line. */
+    private void bootLinux(BareMetalMachine machine, byte[] image, PrintWriter err) throws IOException {
+        if (dtb == null) throw new IllegalArgumentException(kernel + " is an arm64 Linux Image: give its device tree with --dtb");
+        byte[] tree = read(dtb);
+        byte[] ramdisk = initrd == null ? null : read(initrd);
+        machine.bootLinux(image, tree, ramdisk, append);
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IOException(file + " (" + e.getMessage() + ")", e);
+        }
     }
 
     private BareMetalMachine.RunResult runTraced(BareMetalMachine machine) {
@@ -114,6 +198,7 @@ public final class RunImageCommand implements Callable<Integer> {
             case SYSTEM_OFF: why = "PSCI SYSTEM_OFF"; break;
             case SYSTEM_RESET: why = "PSCI SYSTEM_RESET"; break;
             case INSTRUCTION_LIMIT: why = "the instruction limit"; break;
+            case REQUESTED: why = "the console text it waited for"; break;
             default: why = "a halted core with nothing left to wake it"; break;
         }
         return String.format(Locale.ROOT, "run-image: stopped by %s: %d instructions, virtual time %.6f ms, %.1f MIPS",

@@ -82,7 +82,13 @@ public final class Ram {
                     "image of %d bytes at 0x%x does not fit in RAM %s [0x%x..0x%x)",
                     image.length, address, name, base, base + size));
         }
-        for (int i = 0; i < image.length; i++) writeByte(address + i, image[i]);
+        for (int i = 0; i < image.length; ) {
+            long a = address + i;
+            int off = (int) ((a - base) & PAGE_MASK);
+            int n = Math.min(image.length - i, PAGE_SIZE - off);
+            System.arraycopy(image, i, page(a), off, n);
+            i += n;
+        }
     }
 
     /** Clears a range to zero (a memset), without backing pages nobody has touched: they read zero already. */

@@ -28,7 +28,7 @@ public final class Cpu {
     private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     // Exception classes (ESR_ELx.EC).
-    static final int EC_UNKNOWN = 0x00, EC_ILLEGAL_STATE = 0x0e, EC_SVC = 0x15, EC_HVC = 0x16, EC_SMC = 0x17,
+    static final int EC_UNKNOWN = 0x00, EC_FP_ACCESS = 0x07, EC_ILLEGAL_STATE = 0x0e, EC_SVC = 0x15, EC_HVC = 0x16, EC_SMC = 0x17,
             EC_IABORT_LOWER = 0x20, EC_IABORT_SAME = 0x21, EC_PC_ALIGNMENT = 0x22,
             EC_DABORT_LOWER = 0x24, EC_DABORT_SAME = 0x25, EC_BRK = 0x3c;
     private static final int ACCESS_READ = 0, ACCESS_WRITE = 1, ACCESS_EXEC = 2;
@@ -47,6 +47,12 @@ public final class Cpu {
      */
     private static final int SLOWDOWN = Integer.getInteger("warden.perf.slowdown", 0);
     private static long slowdownSink;
+    /**
+     * System property {@code warden.debug.exceptions}: the first N exceptions every core takes
+     * are printed to stderr (vector, ESR, ELR, FAR), for finding what a guest hit first.
+     */
+    private static final int DEBUG_EXCEPTIONS = Integer.getInteger("warden.debug.exceptions", 0);
+    private int debugExceptionsPrinted;
 
     private enum Power { RUNNING, WAITING, HALTED }
 
@@ -70,7 +76,12 @@ public final class Cpu {
 
     // EL1 system registers held by the core.
     private long sctlr, tcr, ttbr0, ttbr1, mair, amair, vbar, elr, spsr, esr, far, par, cpacr;
-    private long contextidr, tpidrEl0, tpidrEl1, tpidrroEl0, mdscr, actlr, afsr0, afsr1, csselr, fpcr, fpsr;
+    private long contextidr, tpidrEl0, tpidrEl1, tpidrroEl0, mdscr, actlr, afsr0, afsr1, csselr;
+    /** FPCR and FPSR: the FP/SIMD unit reads the rounding controls and sets the cumulative flags. */
+    long fpcr, fpsr;
+    /** The 32 FP/SIMD registers V0..V31, 128 bits each: v[2n] the low half of Vn, v[2n + 1] the high half. */
+    final long[] v = new long[64];
+    private final SimdUnit simd = new SimdUnit(this);
 
     private boolean irqLine;
     /** Set while the host (not the guest) reads or writes a system register. */
@@ -83,6 +94,11 @@ public final class Cpu {
     private boolean monitorValid;
     private long monitorAddress;
     private final DataAccess access = new DataAccess();
+    /** The debug system registers (op0 = 2) other than MDSCR_EL1: held as written. */
+    private final Map<Integer, Long> debugRegisters = new HashMap<>();
+    private long undefinedCount;
+    private int firstUndefinedWord;
+    private long firstUndefinedPc;
 
     // Software TLBs, one per access kind; a tag is the virtual page with the EL in bit 0.
     // Translated code reads them too (readSlot, writeSlot).
@@ -166,6 +182,8 @@ public final class Cpu {
         sctlr = 0x00c50838L;
         tcr = ttbr0 = ttbr1 = mair = amair = vbar = elr = spsr = esr = far = par = cpacr = 0;
         contextidr = tpidrEl0 = tpidrEl1 = tpidrroEl0 = mdscr = actlr = afsr0 = afsr1 = csselr = fpcr = fpsr = 0;
+        debugRegisters.clear();
+        Arrays.fill(v, 0);
         monitorValid = false;
         illegalState = false;
         exitRequested = false;
@@ -582,6 +600,11 @@ public final class Cpu {
     private void takeException(int type, long returnAddress, int ec, int iss, long faultAddress, boolean farValid) {
         long saved = pstate();
         int fromEl = el;
+        if (debugExceptionsPrinted < DEBUG_EXCEPTIONS) {
+            debugExceptionsPrinted++;
+            System.err.printf("cpu %x: exception type 0x%x from EL%d at 0x%016x ec 0x%x iss 0x%x far 0x%x icount %d%n",
+                    mpidr, type, el, returnAddress, ec, iss, faultAddress, icount);
+        }
         int fromSpSel = spSel;
         saveSp();
         spsr = saved;
@@ -944,10 +967,54 @@ public final class Cpu {
                 loadSp();
                 break;
             }
-            default: throw undefined();
+            default:
+                if (op.kind == Op.V_MEM || op.kind == Op.SIMD) {
+                    // An unallocated word is undefined before FP/SIMD access is checked (as the
+                    // decode comes first); the unit decodes as it executes, so its top-level
+                    // classes are checked here and the rest after the access check.
+                    if (op.kind == Op.SIMD && SimdUnit.unallocatedClass(op.word)) throw undefinedInstruction(op.word);
+                    checkFpAccess();
+                    if (op.kind == Op.V_MEM) simd.loadStore(op.word); else simd.dataProcessing(op.word);
+                    break;
+                }
+                noteUndefined(op.word);
+                throw undefined();
         }
         pc += 4;
     }
+
+    /** An instruction this core does not implement: counted, then the Undefined Instruction exception. */
+    RuntimeException undefinedInstruction(int word) {
+        noteUndefined(word);
+        return undefined();
+    }
+
+    /**
+     * CPACR_EL1.FPEN: FP/SIMD instructions trap at EL0 unless it is 0b11 and at EL1 unless its
+     * low bit is set (0b01 or 0b11), with EC 0x07 and the ISS of an unconditional A64 instruction.
+     */
+    private void checkFpAccess() {
+        int fpen = (int) (cpacr >>> 20) & 3;
+        if (fpen == 3 || (fpen == 1 && el == 1)) return;
+        throw fault(EC_FP_ACCESS, 0x1e00000, 0, false);
+    }
+
+    /** Counts an instruction word this core does not implement, and remembers the first one. */
+    private void noteUndefined(int word) {
+        if (undefinedCount++ == 0) {
+            firstUndefinedWord = word;
+            firstUndefinedPc = pc;
+        }
+    }
+
+    /** How many times an instruction this core does not implement raised the undefined-instruction exception. */
+    public long undefinedCount() { return undefinedCount; }
+
+    /** The encoding of the first such instruction (meaningful when {@link #undefinedCount} is not zero). */
+    public int firstUndefinedWord() { return firstUndefinedWord; }
+
+    /** Where the first such instruction was (its virtual address). */
+    public long firstUndefinedPc() { return firstUndefinedPc; }
 
     /** An SVC-style exception whose return address is the next instruction. */
     private RuntimeException exceptionAfter(int ec, int iss) {
@@ -1107,14 +1174,14 @@ public final class Cpu {
     }
 
     /** Loads {@code size} bytes zero-extended. {@code op} describes the access for a data-abort syndrome (null: not valid). */
-    private long load(long va, int size, Op op) {
+    long load(long va, int size, Op op) {
         int i = (int) (va >>> 12) & TLB_MASK;
         int po = (int) va & 0xfff;
         if (rTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) return readLittleEndian(rArr[i], rOff[i] + po, size);
         return loadSlow(va, size, op);
     }
 
-    private void store(long va, int size, long value, Op op) {
+    void store(long va, int size, long value, Op op) {
         int i = (int) (va >>> 12) & TLB_MASK;
         int po = (int) va & 0xfff;
         if (wTag[i] == ((va & ~0xfffL) | el) && po + size <= 4096) {
@@ -1303,19 +1370,17 @@ public final class Cpu {
     private long readSysreg(int key, int rt) {
         if (el == 0 && ((key >>> 11) & 7) != 3) throw undefined();
         switch (key) {
-            case SysReg.MIDR_EL1: return 0x410fd034L;
+            case SysReg.MIDR_EL1: return IdRegisters.MIDR;
             case SysReg.MPIDR_EL1: return 0x80000000L | mpidr;
             case SysReg.REVIDR_EL1: return 0;
-            case SysReg.ID_AA64PFR0_EL1: return 0x00002222L;
-            case SysReg.ID_AA64PFR1_EL1: case SysReg.ID_AA64DFR1_EL1: case SysReg.ID_AA64ISAR1_EL1:
-            case SysReg.ID_AA64MMFR1_EL1: case SysReg.ID_AA64MMFR2_EL1: return 0;
-            case SysReg.ID_AA64DFR0_EL1: return 0x10305106L;
-            case SysReg.ID_AA64ISAR0_EL1: return 0x00010000L; // CRC32 only
-            case SysReg.ID_AA64MMFR0_EL1: return 0x00001122L;
-            case SysReg.CTR_EL0: return 0x84448004L;
-            case SysReg.DCZID_EL0: return 4;
-            case SysReg.CLIDR_EL1: return 0x0a200023L;
-            case SysReg.CCSIDR_EL1: return 0x700fe01aL;
+            case SysReg.ID_AA64PFR0_EL1: return IdRegisters.AA64PFR0;
+            case SysReg.ID_AA64DFR0_EL1: return IdRegisters.AA64DFR0;
+            case SysReg.ID_AA64ISAR0_EL1: return IdRegisters.AA64ISAR0;
+            case SysReg.ID_AA64MMFR0_EL1: return IdRegisters.AA64MMFR0;
+            case SysReg.CTR_EL0: return IdRegisters.CTR;
+            case SysReg.DCZID_EL0: return IdRegisters.DCZID;
+            case SysReg.CLIDR_EL1: return IdRegisters.CLIDR;
+            case SysReg.CCSIDR_EL1: return IdRegisters.ccsidr(csselr);
             case SysReg.CSSELR_EL1: return csselr;
             case SysReg.SCTLR_EL1: return sctlr;
             case SysReg.ACTLR_EL1: return actlr;
@@ -1348,6 +1413,8 @@ public final class Cpu {
             case SysReg.MDSCR_EL1: return mdscr;
             default: break;
         }
+        if (IdRegisters.inIdSpace(key)) return 0;
+        if (key >>> 14 == 2) return debugRegisters.getOrDefault(key, 0L);
         SysregDevice device = route(key);
         if (device != null) return device.read(this, key);
         return unknownSysreg(key, false, rt);
@@ -1384,8 +1451,11 @@ public final class Cpu {
             case SysReg.TPIDRRO_EL0: if (el == 0) throw undefined(); tpidrroEl0 = v; return;
             case SysReg.MDSCR_EL1: mdscr = v; return;
             case SysReg.CSSELR_EL1: csselr = v; return;
-            case SysReg.OSLAR_EL1: case SysReg.OSDLR_EL1: return;
             default: break;
+        }
+        if (key >>> 14 == 2) { // breakpoints, watchpoints, OS lock: held, never fire (nothing is debugged)
+            debugRegisters.put(key, v);
+            return;
         }
         SysregDevice device = route(key);
         if (device != null) {

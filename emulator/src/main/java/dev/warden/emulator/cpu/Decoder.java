@@ -16,6 +16,7 @@ final class Decoder {
         else if ((op0 & 0xe) == 0xa) op = branchSystem(w);
         else if ((op0 & 0x5) == 0x4) op = loadStore(w);
         else if ((op0 & 0x7) == 0x5) op = dataRegister(w);
+        else if ((op0 & 0x7) == 0x7) op = new Op(Op.SIMD, w);
         else op = null;
         return op == null ? new Op(Op.UNDEFINED, w) : op;
     }
@@ -258,8 +259,10 @@ final class Decoder {
     // ---------------------------------------------------------------- loads and stores
 
     private static Op loadStore(int w) {
-        if (((w >>> 26) & 1) != 0) return null; // SIMD and floating point
         int group = (w >>> 27) & 7;
+        if (((w >>> 26) & 1) != 0) { // SIMD and floating point
+            return group == 1 || group == 3 || group == 5 || group == 7 ? new Op(Op.V_MEM, w) : null;
+        }
         switch (group) {
             case 1: return exclusive(w);
             case 3: return ((w >>> 24) & 3) < 2 ? literal(w) : null;

@@ -150,6 +150,7 @@ abstract class MemoryOpWriter extends DataOpWriter {
         extendLoaded(op);
         store(op.rd);
         mv.visitLabel(resume);
+        knownFlags = UNKNOWN; // a slow step in between leaves the flags as NZCV bits, whatever set them
     }
 
     void emitStore(Op op, int word, int remaining) {
@@ -167,6 +168,7 @@ abstract class MemoryOpWriter extends DataOpWriter {
             store(op.rn);
         }
         mv.visitLabel(resume);
+        knownFlags = UNKNOWN; // a slow step in between leaves the flags as NZCV bits, whatever set them
     }
 
     /** ADDR = the first element's address of a pair (mode 1 post-index, 2 offset, 3 pre-index). */
@@ -206,6 +208,7 @@ abstract class MemoryOpWriter extends DataOpWriter {
         extendLoaded(op);
         store(op.ra);
         mv.visitLabel(resume);
+        knownFlags = UNKNOWN; // a slow step in between leaves the flags as NZCV bits, whatever set them
     }
 
     void emitStorePair(Op op, int word, int remaining) {
@@ -216,5 +219,6 @@ abstract class MemoryOpWriter extends DataOpWriter {
         writeRam(op.size, op.size, op.ra);
         pairWriteBack(op);
         mv.visitLabel(resume);
+        knownFlags = UNKNOWN; // a slow step in between leaves the flags as NZCV bits, whatever set them
     }
 }

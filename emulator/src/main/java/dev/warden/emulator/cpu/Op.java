@@ -41,6 +41,11 @@ final class Op {
      * that land on it and for single-stepping.
      */
     static final int SUBS_I_BCOND = 106, SUBS_R_BCOND = 107, ADDS_I_BCOND = 108;
+    /**
+     * FP/SIMD loads and stores, and FP/SIMD data processing: {@link SimdUnit} decodes the word as
+     * it executes it (an encoding it lacks raises the undefined-instruction exception there).
+     */
+    static final int V_MEM = 109, SIMD = 110;
 
     final int kind;
     final int word;

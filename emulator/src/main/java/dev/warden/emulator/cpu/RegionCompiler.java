@@ -62,6 +62,7 @@ final class RegionCompiler extends MemoryOpWriter {
         switch (op.kind) {
             case Op.LDX: case Op.STX: case Op.LDXP: case Op.STXP: case Op.LDAR: case Op.STLR: case Op.CLREX:
             case Op.MRS: case Op.MSR: case Op.SYS: case Op.DAIFSET: case Op.DAIFCLR: case Op.SPSEL:
+            case Op.V_MEM: case Op.SIMD: // FP/SIMD: the interpreter's unit, in place
                 return true;
             default:
                 return false;

@@ -10,6 +10,10 @@ import dev.warden.emulator.cpu.PhysicalBusPort;
 import dev.warden.emulator.cpu.TrapHandler;
 import dev.warden.emulator.devices.flash.CfiFlashBank;
 import dev.warden.emulator.devices.gic.GicV3;
+import dev.warden.emulator.devices.misc.FwCfgMmio;
+import dev.warden.emulator.devices.misc.Pl031Rtc;
+import dev.warden.emulator.devices.misc.PrimeCellIds;
+import dev.warden.emulator.devices.misc.RegisterFile;
 import dev.warden.emulator.devices.pci.EcamHost;
 import dev.warden.emulator.devices.pci.PciWindow;
 import dev.warden.emulator.devices.virtio.VirtioMmioTransports;
@@ -19,6 +23,7 @@ import dev.warden.emulator.firmware.psci.PsciFirmware;
 import dev.warden.emulator.firmware.psci.PsciPlatform;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -26,7 +31,7 @@ import java.util.function.IntConsumer;
  * for running a bare-metal image without the hypervisor: the two empty CFI flash banks at 0x0
  * (a stray read of a small address reads zero, as on QEMU), RAM at 0x40000000, GICv3 distributor
  * at 0x08000000 and redistributor at 0x080a0000, a PL011 at 0x09000000, the empty virtio-mmio
- * transports at 0x0a000000, the PCIe host (ECAM at 0x4010000000 with the host bridge and the
+ * transports at 0x0a000000, the PL031 RTC, fw-cfg and PL061 GPIO at 0x09010000..0x09030000, the PCIe host (ECAM at 0x4010000000 with the host bridge and the
  * default virtio-net, its memory and I/O windows reading all ones), the generic timer at
  * 62.5 MHz, PSCI over HVC. Time is virtual: one instruction is one nanosecond, and WFI jumps to
  * the next timer deadline (QEMU {@code -icount shift=0,sleep=off}).
@@ -42,6 +47,7 @@ public final class BareMetalMachine {
     public static final long GICD_BASE = 0x08000000L;
     public static final long GICR_BASE = 0x080a0000L;
     public static final long UART_BASE = 0x09000000L;
+    public static final long RTC_BASE = 0x09010000L, FW_CFG_BASE = 0x09020000L, GPIO_BASE = 0x09030000L;
     public static final long TIMER_FREQUENCY = 62_500_000L;
     /** QEMU's PSTATE for an EL1 start: Z set, DAIF masked, EL1h. */
     public static final long RESET_PSTATE = 0x400003c5L;
@@ -52,7 +58,7 @@ public final class BareMetalMachine {
     private static final int UART_INTERRUPT = 33;
 
     /** Why a run ended. */
-    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED }
+    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED, REQUESTED }
 
     /** How a run ended, and how long it took in instructions and virtual time. */
     public record RunResult(Stop stop, long instructions, long virtualNanos) { }
@@ -76,6 +82,14 @@ public final class BareMetalMachine {
     }
 
     public BareMetalMachine(long ramSize) {
+        this(ramSize, true);
+    }
+
+    /**
+     * @param ramSize   bytes of RAM at 0x40000000 (QEMU's -m)
+     * @param virtioNet whether the PCIe bus has QEMU's default virtio-net at 00:01.0 (false: {@code -nic none})
+     */
+    public BareMetalMachine(long ramSize, boolean virtioNet) {
         ram = bus.addRam("ram", RAM_BASE, ramSize);
         cpu = new Cpu(0, new PhysicalBusPort(bus));
         gic = new GicV3(INTERRUPTS, new long[] {0}, new GicV3.IrqOutput[] {cpu::setIrqLine});
@@ -90,7 +104,11 @@ public final class BareMetalMachine {
         bus.addDevice("flash0", FLASH_BASE, CfiFlashBank.BANK_SIZE, new CfiFlashBank());
         bus.addDevice("flash1", FLASH_BASE + CfiFlashBank.BANK_SIZE, CfiFlashBank.BANK_SIZE, new CfiFlashBank());
         bus.addDevice("virtio-mmio", VirtioMmioTransports.QEMU_VIRT_BASE, VirtioMmioTransports.QEMU_VIRT_SIZE, new VirtioMmioTransports());
-        bus.addDevice("pcie-ecam", ECAM_BASE, ECAM_SIZE, EcamHost.qemuVirtDefaults());
+        bus.addDevice("pcie-ecam", ECAM_BASE, ECAM_SIZE, virtioNet ? EcamHost.qemuVirtDefaults() : EcamHost.qemuVirtWithoutNic());
+        // The rest of QEMU virt's platform devices that a Linux kernel probes from the tree.
+        bus.addDevice("pl031", RTC_BASE, 0x1000, new Pl031Rtc(this::now));
+        bus.addDevice("fw-cfg", FW_CFG_BASE, 0x18, new FwCfgMmio(1));
+        bus.addDevice("pl061", GPIO_BASE, 0x1000, new RegisterFile(PrimeCellIds.registers(PrimeCellIds.PL061, Map.of())));
         bus.addDevice("pcie-mmio", 0x10000000L, 0x2eff0000L, new PciWindow());
         bus.addDevice("pcie-pio", 0x3eff0000L, 0x10000L, new PciWindow());
         bus.addDevice("pcie-mmio-high", 0x8000000000L, 0x8000000000L, new PciWindow());
@@ -126,6 +144,29 @@ public final class BareMetalMachine {
         cpu.codeCache().invalidateAll();
         cpu.reset(loaded.entry(), RESET_PSTATE);
         return loaded;
+    }
+
+    /**
+     * Boots an arm64 Linux Image as QEMU's {@code -kernel -dtb -initrd -append} does (see
+     * {@link LinuxBoot}): the core starts at the Image's entry at EL1 with x0 = the tree.
+     */
+    public LinuxBoot.Placement bootLinux(byte[] image, byte[] dtb, byte[] initrd, String append) {
+        LinuxBoot.Placement placed = LinuxBoot.place(bus, RAM_BASE, ram.size(), image, dtb, initrd, append);
+        cpu.codeCache().invalidateAll();
+        cpu.reset(placed.entry(), RESET_PSTATE);
+        cpu.setX(0, placed.dtbAddress());
+        return placed;
+    }
+
+    /** Ends the run after the current instruction (a console script saw what it waited for). */
+    public void requestStop() {
+        systemStop = Stop.REQUESTED;
+        cpu.requestExit();
+    }
+
+    /** Types text on the PL011, as a terminal on the serial line does. */
+    public void type(String text) {
+        uart.receive(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** Virtual time now, exact in the middle of a run: the clock plus what the core executed since. */

@@ -149,6 +149,33 @@ class TranslationEquivalenceTest {
     }
 
     @Test
+    void flagsSetBeforeALoadThatTookTheSlowPathStillDecideTheBranchAfterIt() {
+        // The load alternates between two pages that share a TLB slot, so it misses every time and
+        // goes through the interpreter, which hands the flags back as NZCV bits; the branch must
+        // still read them as ANDS set them (the Linux kernel's kallsyms lookup went wrong here).
+        int[] program = {
+            0xd2800000, // mov x0, #0
+            0xd2801901, // mov x1, #200
+            0x91000400, // loop: add x0, x0, #1
+            0xf2400004, // ands x4, x0, #1
+            0xf9400045, // ldr x5, [x2]
+            0xca060042, // eor x2, x2, x6
+            0x54000040, // b.eq skip
+            0x910004e7, // add x7, x7, #1
+            0xf1000421, // skip: subs x1, x1, #1
+            0x54ffff21, // b.ne loop
+            0xd4000002, // hvc #0
+        };
+        Lockstep l = new Lockstep(RAM, program, b -> {
+            b.cpu.setX(2, RAM + 0x100000);
+            b.cpu.setX(6, 0x400000);
+        });
+        l.runToStop(1_000_000);
+        assertThat(l.translated.cpu.x(7)).as("odd passes").isEqualTo(100);
+        assertThat(l.translatedSomething()).isTrue();
+    }
+
+    @Test
     void aDataAbortInTheMiddleOfATranslatedBlockReportsThatInstruction() {
         int[] program = {
             0xd2800000, // mov x0, #0

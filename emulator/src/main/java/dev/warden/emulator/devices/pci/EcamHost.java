@@ -34,6 +34,11 @@ public final class EcamHost implements MmioDevice {
                 new PciFunction(0, 1, 0, 0x1af4, 0x1000, 0x020000, 0)));
     }
 
+    /** QEMU's {@code -M virt -nic none}: the host bridge alone. */
+    public static EcamHost qemuVirtWithoutNic() {
+        return new EcamHost(List.of(new PciFunction(0, 0, 0, 0x1b36, 0x0008, 0x060000, 0)));
+    }
+
     @Override
     public long read(long offset, int size) {
         if (size == 8) return read(offset, 4) | read(offset + 4, 4) << 32;
