@@ -177,7 +177,8 @@ final class ConfigYamlWriter {
                 }
                 parts.add("pin-base: " + Integer.toUnsignedString(i.pinBase()));
                 BitSet irqs = new BitSet();
-                if (i.pinBase() >= 0 && i.pinBase() <= Integer.MAX_VALUE - Irqchip.PINS) {
+                // the list form only where the reader takes it back: interrupt IDs up to CpuSet.MAX_INDEX
+                if (i.pinBase() >= 0 && i.pinBase() <= CpuSet.MAX_INDEX + 1 - Irqchip.PINS) {
                     i.interrupts().forEach(irqs::set);
                     parts.add("interrupts: \"" + CpuSet.format(irqs) + "\"");
                 } else {
