@@ -174,12 +174,13 @@ public final class ConfigYaml {
         } catch (IllegalArgumentException e) {
             throw typeNode.error(e.getMessage());
         }
-        if (type == IommuUnit.TYPE_UNUSED) {
-            return IommuUnit.EMPTY;
-        }
+        // an unused slot may still carry bytes (a damaged or hand-made file): keep what the YAML gives
+        boolean unused = type == IommuUnit.TYPE_UNUSED;
+        long base = unused ? num(u, "base", 0) : u.get("base").number();
+        int size = unused ? (int) u(u, "size", 32) : u.get("size").u32();
         long word = u.has("tlb-base") ? u.get("tlb-base").number() : num(u, "union-word", 0);
         int tail = (int) (u.has("tlb-size") ? u.get("tlb-size").unsigned(32) : u(u, "union-tail", 32));
-        return new IommuUnit(type, u.get("base").number(), u.get("size").u32(), word, tail, num(u, "ti-extra", 0));
+        return new IommuUnit(type, base, size, word, tail, num(u, "ti-extra", 0));
     }
 
     private static CellConfig readCell(YamlNode c, ConfigFormat format, boolean root) {

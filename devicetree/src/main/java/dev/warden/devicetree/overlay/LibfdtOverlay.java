@@ -1,5 +1,6 @@
 package dev.warden.devicetree.overlay;
 
+import static dev.warden.devicetree.FdtError.FDT_ERR_BADOFFSET;
 import static dev.warden.devicetree.FdtError.FDT_ERR_BADOVERLAY;
 import static dev.warden.devicetree.FdtError.FDT_ERR_BADPHANDLE;
 import static dev.warden.devicetree.FdtError.FDT_ERR_BADVALUE;
@@ -473,6 +474,10 @@ final class LibfdtOverlay {
             String name = fdto.propName(prop);
             byte[] path = fdto.propValue(prop);
             at(prop);
+            if (name == null) {
+                // fdt_getprop_by_offset() fails on a name outside the strings block; libfdt returns that error
+                return fail(FDT_ERR_BADOFFSET.negated(), "/__symbols__ property with a bad name offset");
+            }
             if (path.length < 1 || indexOf(path, (byte) 0, 0, path.length) != path.length - 1) {
                 return fail(FDT_ERR_BADVALUE.negated(), "overlay symbol " + name + " is not a single string");
             }

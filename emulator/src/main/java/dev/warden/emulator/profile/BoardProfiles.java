@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads board profiles (board-profiles/NAME.yaml) with errors that name the file and line. */
@@ -70,9 +69,8 @@ public final class BoardProfiles {
         Node root;
         try (Reader r = new StringReader(text)) {
             root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (MarkedYAMLException e) {
-            throw new ProfileException(fileName + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
-                    + e.getProblem());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw YamlMap.syntaxError(fileName, text, e);
         } catch (IOException e) {
             throw new ProfileException(fileName + ": " + e.getMessage());
         }

@@ -39,8 +39,12 @@ class CellBinaryFuzzTest {
         String yaml = ConfigYaml.write(config);
         CleanErrors.requireProportional(yaml.length(), data.length, 64, "the YAML form");
         JailhouseConfig fromYaml = ConfigYaml.parse(yaml, "fuzz.yaml");
-        if (!Arrays.equals(CellConfigs.encode(fromYaml), data)) {
-            throw new AssertionError("the YAML form does not encode back to the same file:\n" + yaml);
+        byte[] viaYaml = CellConfigs.encode(fromYaml);
+        int diff = Arrays.mismatch(viaYaml, data);
+        if (diff >= 0) {
+            throw new AssertionError(String.format("the YAML form does not encode back to the same file: offset 0x%x is 0x%02x, "
+                    + "was 0x%02x (%d bytes, was %d)%n%s", diff, diff < viaYaml.length ? viaYaml[diff] : -1,
+                    diff < data.length ? data[diff] : -1, viaYaml.length, data.length, yaml));
         }
         for (ConfigFormat target : ConfigFormat.values()) {
             try {
