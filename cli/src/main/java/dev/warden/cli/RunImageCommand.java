@@ -47,6 +47,11 @@ public final class RunImageCommand implements Callable<Integer> {
             description = "Stop after this many instructions (default: ${DEFAULT-VALUE}).")
     long maxInstructions;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Stop at this much virtual time, e.g. 500ms, 10s (default: ${DEFAULT-VALUE}): a guest that never "
+                    + "stops ends there with a report of where its core stopped.")
+    String maxTime;
+
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Write the register file before every instruction, in the whole-program oracle's trace format.")
     Path trace;
@@ -61,6 +66,13 @@ public final class RunImageCommand implements Callable<Integer> {
         }
         if (maxInstructions <= 0) {
             err.println("run-image: --max-instructions must be positive, got " + maxInstructions);
+            return 1;
+        }
+        long maxNanos;
+        try {
+            maxNanos = virtualDuration(maxTime);
+        } catch (IllegalArgumentException e) {
+            err.println("run-image: --max-time " + maxTime + ": " + e.getMessage());
             return 1;
         }
         byte[] image;
@@ -84,7 +96,7 @@ public final class RunImageCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BareMetalMachine.RunResult result;
         try {
-            result = trace == null ? machine.run(maxInstructions) : runTraced(machine);
+            result = trace == null ? machine.run(maxInstructions, maxNanos, null) : runTraced(machine, maxNanos);
         } catch (UncheckedIOException e) {
             err.println("run-image: cannot write the trace to " + trace + " (" + e.getCause().getMessage() + ")");
             return 1;
@@ -93,14 +105,33 @@ public final class RunImageCommand implements Callable<Integer> {
         out.flush();
         out.println();
         out.println(summary(result, seconds));
+        if (result.stop() != BareMetalMachine.Stop.SYSTEM_OFF && result.stop() != BareMetalMachine.Stop.SYSTEM_RESET) {
+            out.println("run-image: where the core stopped: " + machine.coreReport());
+        }
         out.flush();
         return result.stop() == BareMetalMachine.Stop.SYSTEM_OFF || result.stop() == BareMetalMachine.Stop.SYSTEM_RESET ? 0 : 2;
     }
 
-    private BareMetalMachine.RunResult runTraced(BareMetalMachine machine) {
+    /** A span of virtual time as written on the command line: 10s, 500ms, 20us, 1000ns (no unit: seconds). */
+    static long virtualDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*(ns|us|ms|s)?").matcher(text.trim());
+        if (!m.matches()) throw new IllegalArgumentException("expected a virtual duration such as 500ms or 10s");
+        long n = Long.parseLong(m.group(1));
+        long unit = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            default -> 1_000_000_000L;
+        };
+        if (n <= 0) throw new IllegalArgumentException("must be positive");
+        if (n > Long.MAX_VALUE / unit) throw new IllegalArgumentException("longer than 292 years of virtual time");
+        return n * unit;
+    }
+
+    private BareMetalMachine.RunResult runTraced(BareMetalMachine machine, long maxNanos) {
         try (BufferedWriter w = Files.newBufferedWriter(trace, StandardCharsets.US_ASCII)) {
             TraceWriter writer = new TraceWriter(w, "warden run-image --board " + board + " --kernel " + kernel.getFileName(), Long.MAX_VALUE);
-            BareMetalMachine.RunResult result = machine.run(maxInstructions, writer);
+            BareMetalMachine.RunResult result = machine.run(maxInstructions, maxNanos, writer);
             writer.finish();
             return result;
         } catch (IOException e) {
@@ -114,6 +145,7 @@ public final class RunImageCommand implements Callable<Integer> {
             case SYSTEM_OFF: why = "PSCI SYSTEM_OFF"; break;
             case SYSTEM_RESET: why = "PSCI SYSTEM_RESET"; break;
             case INSTRUCTION_LIMIT: why = "the instruction limit"; break;
+            case TIME_LIMIT: why = "the virtual-time limit"; break;
             default: why = "a halted core with nothing left to wake it"; break;
         }
         return String.format(Locale.ROOT, "run-image: stopped by %s: %d instructions, virtual time %.6f ms, %.1f MIPS",

@@ -154,6 +154,8 @@ public final class Board {
      */
     public boolean runUntil(BooleanSupplier condition, long deadlineNanos) {
         while (!condition.getAsBoolean()) {
+            String why = abandoned;
+            if (why != null) throw new IllegalStateException("board " + profile.name() + " abandoned: " + why);
             if (clock.now() >= deadlineNanos) return false;
             long next = Math.min(scheduler.nextEventTime(), deadlineNanos);
             if (processors.anyRunnable()) {
@@ -164,6 +166,16 @@ public final class Board {
             scheduler.runDue();
         }
         return true;
+    }
+
+    private volatile String abandoned;
+
+    /**
+     * Gives the board up (the wall-clock watchdog found it hung): a run in progress ends with an
+     * IllegalStateException at its next step between events or slices, and no run starts again.
+     */
+    public void abandon(String why) {
+        abandoned = why;
     }
 
     /** Lets {@code nanos} of virtual time pass. */

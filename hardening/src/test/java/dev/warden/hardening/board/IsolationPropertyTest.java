@@ -95,7 +95,9 @@ class IsolationPropertyTest {
         Arbitrary<Extra> extra = Combinators.combine(Arbitraries.integers().between(0, k.poolSlots() - 1),
                 Arbitraries.integers().between(1, 16), Arbitraries.integers().between(0, 255),
                 Arbitraries.of(true, false), Arbitraries.of(true, false)).as(Extra::new);
-        Arbitrary<Access> access = Combinators.combine(Arbitraries.of(Target.values()),
+        Arbitrary<Access> access = Combinators.combine(Arbitraries.frequency(net.jqwik.api.Tuple.of(5, Target.OWN),
+                        net.jqwik.api.Tuple.of(2, Target.OWN_IMAGE), net.jqwik.api.Tuple.of(1, Target.OTHER_CELL),
+                        net.jqwik.api.Tuple.of(1, Target.ROOT_RAM), net.jqwik.api.Tuple.of(1, Target.HOLE)),
                 Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 0xffff),
                 Arbitraries.of(1, 2, 4, 8), Arbitraries.of(true, false), Arbitraries.longs()).as(Access::new);
         return Combinators.combine(Arbitraries.integers().between(0, k.cellCpus().size() - 1),
