@@ -67,7 +67,7 @@ class IsolationPropertyTest {
             throw new AssertionError(run.scenario() + "\n" + e.getMessage(), e);
         } catch (AssertionError e) {
             run.cleanUp();
-            throw new AssertionError(e.getMessage() + "\n\nAs a scenario:\n" + run.scenario(), e);
+            throw new AssertionError(e.getMessage() + "\n\nAs a scenario for a .feature file:\n" + run.scenario(), e);
         }
     }
 
@@ -360,30 +360,52 @@ class IsolationPropertyTest {
             return true;
         }
 
-        /** The case as a scenario for a .feature file. */
+        /**
+         * The case as a scenario for a .feature file: the cells' YAML (for {@code warden config encode
+         * iso-a.yaml -o cells/iso-a.cell} in the project), the steps, and what the oracle expects.
+         */
         String scenario() {
             StringBuilder sb = new StringBuilder();
+            for (String name : List.of("iso-a", "iso-b")) {
+                CellConfig cfg = configs.get(name);
+                if (cfg == null) continue;
+                sb.append("# cells/").append(name).append(".yaml, then: warden config encode cells/").append(name)
+                        .append(".yaml -o cells/").append(name).append(".cell\n");
+                for (String l : dev.warden.config.ConfigYaml.write(cfg).split("\n")) sb.append("#   ").append(l).append('\n');
+            }
             sb.append("  Scenario: isolation counterexample\n");
             sb.append("    Given the board \"").append(c.board()).append("\" has booted with the overlay \"")
                     .append(bench.kind().overlays().get(0)).append("\"\n");
             sb.append("    And the hypervisor is enabled with the root cell \"").append(bench.kind().rootCell()).append("\"\n");
             for (String name : List.of("iso-a", "iso-b")) {
-                CellConfig cfg = configs.get(name);
-                if (cfg == null) continue;
-                sb.append("    # ").append(name).append(".cell (warden config encode): cpus \"")
-                        .append(cfg.cpus().stream().mapToObj(Integer::toString).reduce((x, y) -> x + "," + y).orElse(""))
-                        .append("\", memory:\n");
-                for (MemoryRegion r : cfg.memoryRegions()) {
-                    sb.append(String.format(Locale.ROOT, "    #   - {phys: 0x%x, virt: 0x%x, size: 0x%x, flags: 0x%x}%n",
-                            r.phys(), r.virt(), r.size(), r.flags()));
-                }
+                if (!configs.containsKey(name)) continue;
                 sb.append("    And the cell \"cells/").append(name).append(".cell\" is created\n");
                 sb.append("    And the inmate \"mmio-probe.bin\" is loaded into the cell \"").append(name).append("\" with the accesses:\n");
                 for (String l : accessLines.getOrDefault(name, List.of())) sb.append("      | ").append(l).append(" |\n");
             }
             for (String name : List.of("iso-a", "iso-b")) {
-                if (configs.containsKey(name)) sb.append("    When the cell \"").append(name).append("\" is started\n");
+                CellConfig cfg = configs.get(name);
+                if (cfg == null) continue;
+                sb.append("    When the cell \"").append(name).append("\" is started\n");
+                List<String> lines = accessLines.getOrDefault(name, List.of());
+                Optional<String> forbidden = lines.stream().filter(l -> {
+                    String[] w = l.split(" ");
+                    boolean write = w[0].startsWith("write");
+                    return !allowed(cfg, Long.decode(w[1]), Integer.parseInt(w[0].substring(write ? 5 : 4)) / 8, write);
+                }).findFirst();
+                if (forbidden.isPresent()) {
+                    String[] w = forbidden.get().split(" ");
+                    boolean write = w[0].startsWith("write");
+                    sb.append(String.format("    Then the hypervisor console shows \"Unhandled data %s at 0x%x(%d)\" within 200 ms%n",
+                            write ? "write" : "read", Long.decode(w[1]), Integer.parseInt(w[0].substring(write ? 5 : 4)) / 8));
+                    sb.append("    And the cell \"").append(name).append("\" is in state \"failed\"\n");
+                    sb.append("    And CPU ").append(cfg.cpus().nextSetBit(0)).append(" is parked\n");
+                } else {
+                    sb.append("    Then the secondary console shows \"mmio-probe: done\" within 200 ms\n");
+                    sb.append("    And the cell \"").append(name).append("\" is in state \"running\"\n");
+                }
             }
+            sb.append("    And the root cell is \"running\"\n");
             return sb.toString();
         }
     }
