@@ -50,7 +50,7 @@ class LifecyclePropertyTest {
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(Op.SHUTDOWN)), net.jqwik.api.Tuple.of(4, Arbitraries.just(Op.DESTROY)));
         // cell 3 is never created under that name: every operation on it meets "no such cell"
         Arbitrary<Step> step = Combinators.combine(ops, Arbitraries.integers().between(0, 3)).as(Step::new);
-        return Combinators.combine(Arbitraries.of("k3-am654-idk", "qemu-arm64-virt"), step.list().ofMinSize(1).ofMaxSize(10))
+        return Combinators.combine(Arbitraries.of("k3-am654-idk", "qemu-arm64-virt"), step.list().ofMinSize(1).ofMaxSize(8))
                 .as(Sequence::new);
     }
 
