@@ -71,6 +71,65 @@ class IsolationPropertyTest {
         }
     }
 
+    /**
+     * The same oracle for small generated inmate programs instead of the probe: straight-line
+     * AArch64 code (MOVZ/MOVK the address and value, one LDR/STR of the access width each, then WFI)
+     * loaded at cell address 0 and run with the MMU off, as Jailhouse starts a cell. The first
+     * forbidden access parks the CPU with the hypervisor's message for that address and width; what
+     * the allowed writes stored is in the cell's physical RAM afterwards.
+     */
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void generatedProgramsAreStoppedExactlyWhereTheConfigurationSays(@ForAll("cases") Case c) {
+        BenchBoard.Kind kind = kind(c.board());
+        BenchBoard bench = BenchBoard.of(kind);
+        CaseRun run = new CaseRun(bench, new Case(c.board(), c.a(), Optional.empty(), c.secret()));
+        run.programs = true;
+        try {
+            run.execute();
+        } catch (BenchBoard.ShellGone e) {
+            BenchBoard.discard(kind);
+            throw new AssertionError(run.scenario() + "\n" + e.getMessage(), e);
+        } catch (AssertionError e) {
+            run.cleanUp();
+            throw new AssertionError(e.getMessage() + "\n\nThe cell and the program's accesses:\n" + run.scenario(), e);
+        }
+    }
+
+    /** A64 encodings of the generated programs. */
+    static final class Program {
+        private final java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+
+        private void word(int w) {
+            for (int i = 0; i < 4; i++) code.write(w >>> (8 * i));
+        }
+
+        private void load(int reg, long value) {
+            word(0xd2800000 | (int) (value & 0xffff) << 5 | reg); // movz xN, #imm16
+            for (int hw = 1; hw < 4; hw++) {
+                int part = (int) (value >>> (16 * hw)) & 0xffff;
+                if (part != 0) word(0xf2800000 | hw << 21 | part << 5 | reg); // movk xN, #imm16, lsl #16*hw
+            }
+        }
+
+        /** One access: the address in x1, the value in x2, {@code ldr/str} of the width through x1. */
+        void access(long address, int width, boolean write, long value) {
+            load(1, address);
+            int size = Integer.numberOfTrailingZeros(width); // 0 byte .. 3 doubleword
+            if (write) {
+                load(2, value);
+                word(0x39000000 | size << 30 | 1 << 5 | 2); // strb/strh/str w/str x  x2/w2, [x1]
+            } else {
+                word(0x39400000 | size << 30 | 1 << 5 | 3); // ldrb/ldrh/ldr w/ldr x  x3/w3, [x1]
+            }
+        }
+
+        byte[] finish() {
+            word(0xd503207f); // wfi
+            word(0x17ffffff); // b .-4
+            return code.toByteArray();
+        }
+    }
+
     static BenchBoard.Kind kind(String board) {
         return switch (board) {
             case "k3-am654-idk" -> BenchBoard.AM654;
@@ -113,6 +172,9 @@ class IsolationPropertyTest {
         private final Map<String, CellConfig> configs = new HashMap<>();
         private final Map<String, List<String>> accessLines = new HashMap<>();
 
+        /** Generated programs instead of the probe (one cell). */
+        boolean programs;
+
         CaseRun(BenchBoard bench, Case c) {
             this.bench = bench;
             this.c = c;
@@ -134,6 +196,14 @@ class IsolationPropertyTest {
             b.ifPresent(this::create);
             bench.requireCpusOwnedOnce();
             bench.requireNoRamMappedTwice();
+            if (programs) {
+                runProgram(a);
+                bench.requireNoRamMappedTwice();
+                cleanUp();
+                bench.requireCpusOwnedOnce();
+                bench.requirePoolBack(poolBefore);
+                return;
+            }
             List<String> seenByA = runProbe(a);
             List<String> seenByB = b.map(this::runProbe).orElse(List.of());
             bench.requireNoRamMappedTwice();
@@ -249,10 +319,87 @@ class IsolationPropertyTest {
             BenchBoard.Result r = bench.run("jailhouse cell create " + file);
             if (r.status() != 0) throw new AssertionError("jailhouse cell create failed: " + r.output());
             created.add(cfg.name());
+            if (programs) {
+                Program p = new Program();
+                for (String line : accessLines.get(cfg.name())) {
+                    String[] w = line.split(" ");
+                    boolean write = w[0].startsWith("write");
+                    p.access(Long.decode(w[1]), Integer.parseInt(w[0].substring(write ? 5 : 4)) / 8, write,
+                            write ? Long.parseUnsignedLong(w[2].substring(2), 16) : 0);
+                }
+                String image = "/home/root/" + cfg.name() + "-program.bin";
+                bench.put(image, p.finish());
+                r = bench.run("jailhouse cell load " + cfg.name() + " " + image);
+                if (r.status() != 0) throw new AssertionError("jailhouse cell load failed: " + r.output());
+                return;
+            }
             String block = "/home/root/" + cfg.name() + "-probe.bin";
             bench.put(block, ProbeParameters.of(accessLines.get(cfg.name())));
             r = bench.run("jailhouse cell load " + cfg.name() + " /usr/share/jailhouse/inmates/mmio-probe.bin " + block + " -a 0x1000");
             if (r.status() != 0) throw new AssertionError("jailhouse cell load failed: " + r.output());
+        }
+
+        /** Starts the cell's program and checks where it stopped and what it stored against the oracle. */
+        private void runProgram(CellConfig cfg) {
+            Console hv = bench.lab().console(ConsoleRole.HYPERVISOR);
+            int hvFrom = hv.length();
+            BenchBoard.Result r = bench.run("jailhouse cell start " + cfg.name());
+            if (r.status() != 0) throw new AssertionError("jailhouse cell start failed: " + r.output());
+            int cpu = cfg.cpus().nextSetBit(0);
+            String parked = String.format("Parking CPU %d (Cell: \"%s\")", cpu, cfg.name());
+            bench.runUntil(() -> hv.indexOf(parked, hvFrom) >= 0, 2 * BenchBoard.MS);
+            String hvOut = hv.text().substring(hvFrom);
+            Map<Long, Byte> stored = new HashMap<>();
+            String forbidden = null;
+            for (String line : accessLines.get(cfg.name())) {
+                String[] w = line.split(" ");
+                boolean write = w[0].startsWith("write");
+                int width = Integer.parseInt(w[0].substring(write ? 5 : 4)) / 8;
+                long address = Long.decode(w[1]);
+                if (!allowed(cfg, address, width, write)) {
+                    forbidden = String.format("Unhandled data %s at 0x%x(%d)", write ? "write" : "read", address, width);
+                    break;
+                }
+                if (write) {
+                    long value = Long.parseUnsignedLong(w[2].substring(2), 16);
+                    for (int b = 0; b < width; b++) stored.put(address + b, (byte) (value >>> (8 * b)));
+                }
+            }
+            Cell cell = bench.hypervisor().cellNamed(cfg.name()).orElseThrow();
+            Statistics.label("program outcome").collect(forbidden == null ? "ran to its end" : "parked");
+            if (forbidden == null) {
+                if (hvOut.contains("Parking CPU")) throw new AssertionError("a CPU was parked though every access was allowed:\n" + hvOut);
+                if (cell.state() != CellState.RUNNING) throw new AssertionError("cell " + cfg.name() + " is " + cell.state());
+            } else {
+                int at = hvOut.indexOf("Unhandled data");
+                if (at < 0 || !hvOut.startsWith(forbidden, at) || !hvOut.contains(parked)) {
+                    throw new AssertionError("cell " + cfg.name() + ": the first forbidden access should end with '" + forbidden
+                            + "' and '" + parked + "':\n" + hvOut);
+                }
+                if (!cell.failedCpus().equals(BitSet.valueOf(new long[] {1L << cpu}))) {
+                    throw new AssertionError("cell " + cfg.name() + " has failed CPUs " + cell.failedCpus() + ", expected {" + cpu + "}");
+                }
+            }
+            for (Cell other : bench.hypervisor().cells()) {
+                if (other != cell && !other.failedCpus().isEmpty()) {
+                    throw new AssertionError("cell " + other.name() + " has failed CPUs " + other.failedCpus());
+                }
+            }
+            for (Map.Entry<Long, Byte> e : stored.entrySet()) {
+                long phys = physical(cfg, e.getKey());
+                int actual = (int) bench.lab().board().bus().read(phys, 1) & 0xff;
+                if (actual != (e.getValue() & 0xff)) {
+                    throw new AssertionError(String.format("cell %s stored 0x%02x at 0x%x, its RAM at 0x%x holds 0x%02x",
+                            cfg.name(), e.getValue() & 0xff, e.getKey(), phys, actual));
+                }
+            }
+        }
+
+        private static long physical(CellConfig cfg, long virt) {
+            for (MemoryRegion r : cfg.memoryRegions()) {
+                if (virt >= r.virt() && virt < r.virt() + r.size()) return r.phys() + (virt - r.virt());
+            }
+            throw new IllegalArgumentException("0x" + Long.toHexString(virt) + " is not in the cell");
         }
 
         /** Starts the cell's probe and checks each access against the oracle; returns the probe's lines. */
