@@ -158,10 +158,16 @@ public final class ConfigYaml {
             reserved = hex(p.get("reserved"));
         }
         return new PlatformInfo(num(p, "pci-mmconfig-base", 0), (int) u(p, "pci-mmconfig-end-bus", 8),
-                p.has("pci-is-virtual") ? (p.get("pci-is-virtual").bool() ? 1 : 0) : 0, (int) u(p, "pci-domain", 16),
+                p.has("pci-is-virtual") ? pciIsVirtual(p.get("pci-is-virtual")) : 0, (int) u(p, "pci-domain", 16),
                 units, (int) u(p, "maintenance-irq", 8), p.get("gic-version").u8(), (int) u(p, "arm-padding", 16),
                 num(p, "gicd", 0), num(p, "gicc", 0), num(p, "gich", 0), num(p, "gicv", 0), num(p, "gicr", 0),
                 reserved);
+    }
+
+    /** true, false, or the byte itself (0..255) where a file holds something else. */
+    private static int pciIsVirtual(YamlNode v) {
+        String t = v.text().trim();
+        return t.equals("true") || t.equals("false") ? (v.bool() ? 1 : 0) : v.u8();
     }
 
     private static IommuUnit readIommu(YamlNode u) {

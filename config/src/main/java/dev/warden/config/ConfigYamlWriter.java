@@ -58,10 +58,9 @@ final class ConfigYamlWriter {
             line(in, "pci-mmconfig-end-bus: " + p.pciMmconfigEndBus());
         }
         if (p.pciIsVirtual() > 1) {
-            throw new ConfigFormatException("platform.pci_is_virtual is " + p.pciIsVirtual()
-                    + "; the YAML form holds true or false");
-        }
-        if (p.pciIsVirtual() != 0) {
+            // not a boolean in the file (a damaged or hand-made one): keep the byte as it is
+            line(in, "pci-is-virtual: " + p.pciIsVirtual());
+        } else if (p.pciIsVirtual() != 0) {
             line(in, "pci-is-virtual: true");
         }
         if (p.pciDomain() != 0) {
