@@ -77,6 +77,11 @@ public final class RunImageCommand implements Callable<Integer> {
             description = "Stop after this many instructions (default: ${DEFAULT-VALUE}).")
     long maxInstructions;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Stop at this much virtual time, e.g. 500ms, 10s (default: ${DEFAULT-VALUE}): a guest that never "
+                    + "stops ends there with a report of where its core stopped.")
+    String maxTime;
+
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Write the register file before every instruction, in the whole-program oracle's trace format.")
     Path trace;
@@ -91,6 +96,13 @@ public final class RunImageCommand implements Callable<Integer> {
         }
         if (maxInstructions <= 0) {
             err.println("run-image: --max-instructions must be positive, got " + maxInstructions);
+            return 1;
+        }
+        long maxNanos;
+        try {
+            maxNanos = virtualDuration(maxTime);
+        } catch (IllegalArgumentException e) {
+            err.println("run-image: --max-time " + maxTime + ": " + e.getMessage());
             return 1;
         }
         byte[] image;
@@ -137,7 +149,7 @@ public final class RunImageCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BareMetalMachine.RunResult result;
         try {
-            result = trace == null ? machine.run(maxInstructions) : runTraced(machine);
+            result = trace == null ? machine.run(maxInstructions, maxNanos, null) : runTraced(machine, maxNanos);
         } catch (UncheckedIOException e) {
             err.println("run-image: cannot write the trace to " + trace + " (" + e.getCause().getMessage() + ")");
             return 1;
@@ -151,7 +163,9 @@ public final class RunImageCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "run-image: %d undefined-instruction exceptions; the first: encoding 0x%08x at 0x%016x",
                     cpu.undefinedCount(), cpu.firstUndefinedWord(), cpu.firstUndefinedPc()));
         }
-        if (result.stop() != BareMetalMachine.Stop.SYSTEM_OFF) {
+        if (result.stop() != BareMetalMachine.Stop.SYSTEM_OFF && result.stop() != BareMetalMachine.Stop.SYSTEM_RESET
+                && result.stop() != BareMetalMachine.Stop.REQUESTED) {
+            out.println("run-image: where the core stopped: " + machine.coreReport());
             Registers regs = cpu.registers();
             out.println(String.format(Locale.ROOT, "run-image: pc 0x%016x pstate 0x%08x esr 0x%08x elr 0x%016x far 0x%016x",
                     regs.pc(), regs.pstate(), regs.esr(), regs.elr(), regs.far()));
@@ -181,10 +195,26 @@ public final class RunImageCommand implements Callable<Integer> {
         }
     }
 
-    private BareMetalMachine.RunResult runTraced(BareMetalMachine machine) {
+    /** A span of virtual time as written on the command line: 10s, 500ms, 20us, 1000ns (no unit: seconds). */
+    static long virtualDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*(ns|us|ms|s)?").matcher(text.trim());
+        if (!m.matches()) throw new IllegalArgumentException("expected a virtual duration such as 500ms or 10s");
+        long n = Long.parseLong(m.group(1));
+        long unit = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            default -> 1_000_000_000L;
+        };
+        if (n <= 0) throw new IllegalArgumentException("must be positive");
+        if (n > Long.MAX_VALUE / unit) throw new IllegalArgumentException("longer than 292 years of virtual time");
+        return n * unit;
+    }
+
+    private BareMetalMachine.RunResult runTraced(BareMetalMachine machine, long maxNanos) {
         try (BufferedWriter w = Files.newBufferedWriter(trace, StandardCharsets.US_ASCII)) {
             TraceWriter writer = new TraceWriter(w, "warden run-image --board " + board + " --kernel " + kernel.getFileName(), Long.MAX_VALUE);
-            BareMetalMachine.RunResult result = machine.run(maxInstructions, writer);
+            BareMetalMachine.RunResult result = machine.run(maxInstructions, maxNanos, writer);
             writer.finish();
             return result;
         } catch (IOException e) {
@@ -199,6 +229,7 @@ public final class RunImageCommand implements Callable<Integer> {
             case SYSTEM_RESET: why = "PSCI SYSTEM_RESET"; break;
             case INSTRUCTION_LIMIT: why = "the instruction limit"; break;
             case REQUESTED: why = "the console text it waited for"; break;
+            case TIME_LIMIT: why = "the virtual-time limit"; break;
             default: why = "a halted core with nothing left to wake it"; break;
         }
         return String.format(Locale.ROOT, "run-image: stopped by %s: %d instructions, virtual time %.6f ms, %.1f MIPS",

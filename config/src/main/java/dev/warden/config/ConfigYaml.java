@@ -170,10 +170,16 @@ public final class ConfigYaml {
             reserved = hex(p.get("reserved"));
         }
         return new PlatformInfo(num(p, "pci-mmconfig-base", 0), (int) u(p, "pci-mmconfig-end-bus", 8),
-                p.has("pci-is-virtual") ? (p.get("pci-is-virtual").bool() ? 1 : 0) : 0, (int) u(p, "pci-domain", 16),
+                p.has("pci-is-virtual") ? pciIsVirtual(p.get("pci-is-virtual")) : 0, (int) u(p, "pci-domain", 16),
                 units, (int) u(p, "maintenance-irq", 8), p.get("gic-version").u8(), (int) u(p, "arm-padding", 16),
                 num(p, "gicd", 0), num(p, "gicc", 0), num(p, "gich", 0), num(p, "gicv", 0), num(p, "gicr", 0),
                 reserved);
+    }
+
+    /** true, false, or the byte itself (0..255) where a file holds something else. */
+    private static int pciIsVirtual(YamlNode v) {
+        String t = v.text().trim();
+        return t.equals("true") || t.equals("false") ? (v.bool() ? 1 : 0) : v.u8();
     }
 
     private static IommuUnit readIommu(YamlNode u) {
@@ -186,12 +192,13 @@ public final class ConfigYaml {
         } catch (IllegalArgumentException e) {
             throw typeNode.error(e.getMessage());
         }
-        if (type == IommuUnit.TYPE_UNUSED) {
-            return IommuUnit.EMPTY;
-        }
+        // an unused slot may still carry bytes (a damaged or hand-made file): keep what the YAML gives
+        boolean unused = type == IommuUnit.TYPE_UNUSED;
+        long base = unused ? num(u, "base", 0) : u.get("base").number();
+        int size = unused ? (int) u(u, "size", 32) : u.get("size").u32();
         long word = u.has("tlb-base") ? u.get("tlb-base").number() : num(u, "union-word", 0);
         int tail = (int) (u.has("tlb-size") ? u.get("tlb-size").unsigned(32) : u(u, "union-tail", 32));
-        return new IommuUnit(type, u.get("base").number(), u.get("size").u32(), word, tail, num(u, "ti-extra", 0));
+        return new IommuUnit(type, base, size, word, tail, num(u, "ti-extra", 0));
     }
 
     private static CellConfig readCell(YamlNode c, ConfigFormat format, boolean root) {

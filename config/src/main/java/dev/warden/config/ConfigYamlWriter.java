@@ -60,10 +60,9 @@ final class ConfigYamlWriter {
             line(in, "pci-mmconfig-end-bus: " + p.pciMmconfigEndBus());
         }
         if (p.pciIsVirtual() > 1) {
-            throw new ConfigFormatException("platform.pci_is_virtual is " + p.pciIsVirtual()
-                    + "; the YAML form holds true or false");
-        }
-        if (p.pciIsVirtual() != 0) {
+            // not a boolean in the file (a damaged or hand-made one): keep the byte as it is
+            line(in, "pci-is-virtual: " + p.pciIsVirtual());
+        } else if (p.pciIsVirtual() != 0) {
             line(in, "pci-is-virtual: true");
         }
         if (p.pciDomain() != 0) {
@@ -179,7 +178,8 @@ final class ConfigYamlWriter {
                 }
                 parts.add("pin-base: " + Integer.toUnsignedString(i.pinBase()));
                 BitSet irqs = new BitSet();
-                if (i.pinBase() >= 0 && i.pinBase() <= Integer.MAX_VALUE - Irqchip.PINS) {
+                // the list form only where the reader takes it back: interrupt IDs up to CpuSet.MAX_INDEX
+                if (i.pinBase() >= 0 && i.pinBase() <= CpuSet.MAX_INDEX + 1 - Irqchip.PINS) {
                     i.interrupts().forEach(irqs::set);
                     parts.add("interrupts: \"" + CpuSet.format(irqs) + "\"");
                 } else {

@@ -32,14 +32,21 @@ public record Irqchip(long address, int id, int pinBase, List<Integer> pinBitmap
         return new Irqchip(address, id, pinBase, List.of(words[0], words[1], words[2], words[3]));
     }
 
-    /** The interrupt IDs this entry grants, ascending. */
+    /**
+     * The interrupt IDs this entry grants, ascending. The pin base is the format's unsigned 32-bit
+     * field; IDs beyond {@link CpuSet#MAX_INDEX} (no GIC has them, and the hypervisor refuses such a
+     * pin base) are left out, so that a damaged entry never yields negative or huge IDs;
+     * {@link #pinBitmap()} keeps the words as they are.
+     */
     public SortedSet<Integer> interrupts() {
         SortedSet<Integer> out = new TreeSet<>();
+        long base = pinBase & 0xffffffffL;
         for (int w = 0; w < 4; w++) {
             int word = pinBitmap.get(w);
             for (int b = 0; b < 32; b++) {
-                if ((word >>> b & 1) != 0) {
-                    out.add(pinBase + 32 * w + b);
+                long id = base + 32L * w + b;
+                if ((word >>> b & 1) != 0 && id <= CpuSet.MAX_INDEX) {
+                    out.add((int) id);
                 }
             }
         }

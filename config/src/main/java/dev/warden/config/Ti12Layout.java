@@ -58,6 +58,7 @@ final class Ti12Layout extends ConfigLayout {
 
     /** An all-zero slot is unused; otherwise TI's code + 1 is the upstream type. */
     private static IommuUnit decodeTiIommu(LeReader r) {
+        int at = r.position();
         int tiType = r.u32();
         long base = r.u64();
         int size = r.u32();
@@ -68,7 +69,14 @@ final class Ti12Layout extends ConfigLayout {
         IommuUnit unit = new IommuUnit(tiType + 1, base, size, tlbBase, tlbSize, lead | tail << 32);
         boolean allZero = tiType == 0 && base == 0 && size == 0 && lead == 0 && tlbBase == 0 && tlbSize == 0
                 && tail == 0;
-        return allZero ? IommuUnit.EMPTY : unit;
+        if (allZero) {
+            return IommuUnit.EMPTY;
+        }
+        if (tiType < 0 || tiType > IommuUnit.TYPE_PVU - 1) {
+            throw r.errorAt(at, "IOMMU unit type " + Integer.toUnsignedString(tiType) + " is none of TI's "
+                    + "(0 AMD, 1 Intel, 2 SMMUv3, 3 PVU)");
+        }
+        return unit;
     }
 
     private static void encodeTiIommu(LeWriter w, IommuUnit u, String where) {

@@ -44,6 +44,7 @@ public final class Lab implements AutoCloseable {
     private final JailhouseRelease release;
     private final JailhouseFirmware firmware;
     private LinuxInmates linuxInmates;
+    private final HangGuard guard;
 
     private Lab(WardenProject project, Board board, UBoot uboot, LinuxModel linux, Path privateMedia,
                 JailhouseRelease release) {
@@ -52,6 +53,7 @@ public final class Lab implements AutoCloseable {
         this.linux = linux;
         this.privateMedia = privateMedia;
         this.release = release;
+        this.guard = new HangGuard(board, HangGuard.defaultBound());
         RootFsLayout.install(project, board.profile(), release, linux.fs());
         // jailhouse.bin's code is Warden's hypervisor model; the root kernel loads and enters it as the real one
         this.firmware = JailhouseFirmware.install(board);
@@ -166,12 +168,34 @@ public final class Lab implements AutoCloseable {
     public int waitFor(ConsoleRole role, String text, int fromIndex, long timeoutNanos) {
         Console c = console(role);
         long deadline = board.clock().now() + timeoutNanos;
-        boolean found = board.runUntil(() -> c.indexOf(text, fromIndex) >= 0, deadline);
+        boolean found = run("waiting for \"" + text + "\" on the " + role.name().toLowerCase() + " console",
+                () -> board.runUntil(() -> c.indexOf(text, fromIndex) >= 0, deadline));
         return found ? c.indexOf(text, fromIndex) + text.length() : -1;
+    }
+
+    /**
+     * Runs the board ({@code work} calls {@link dev.warden.emulator.board.Board#runUntil} or
+     * {@code runFor}) under the wall-clock watchdog: on the board's emulator thread, for at most
+     * {@code warden.hang.seconds} of real time, after which it fails with {@link EmulatorHung}
+     * (thread dump, where each core stopped, the consoles so far) instead of hanging.
+     */
+    public <T> T run(String what, java.util.concurrent.Callable<T> work) {
+        return guard.run(what, work);
+    }
+
+    /** As {@link #run(String, java.util.concurrent.Callable)} with a watchdog bound of its own (tests of the guard). */
+    <T> T run(String what, java.util.concurrent.Callable<T> work, java.time.Duration bound) {
+        HangGuard g = new HangGuard(board, bound);
+        try {
+            return g.run(what, work);
+        } finally {
+            g.close();
+        }
     }
 
     @Override
     public void close() {
+        guard.close();
         if (privateMedia == null) return;
         try (Stream<Path> walk = Files.walk(privateMedia)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -35,10 +34,18 @@ public record ProjectSettings(Optional<String> board, Optional<String> release, 
         if (!Files.isRegularFile(file)) return defaults();
         String name = file.toString();
         Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProfileException(name + ":1: not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+        try (Reader r = new java.io.StringReader(text)) {
             root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (MarkedYAMLException e) {
-            throw new ProfileException(name + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw YamlMap.syntaxError(name, text, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }

@@ -222,7 +222,11 @@ public class BoardSteps {
 
     static String diagnostics(Lab lab) {
         List<String> d = lab.uboot().diagnostics();
-        return d.isEmpty() ? "" : "\nU-Boot diagnostics:\n  " + String.join("\n  ", d);
+        String uboot = d.isEmpty() ? "" : "\nU-Boot diagnostics:\n  " + String.join("\n  ", d);
+        // a guest that never stops: where each emulated core was when the virtual-time bound cut it off
+        boolean emulated = false;
+        for (int i = 0; i < lab.board().profile().cpus().size(); i++) emulated |= lab.board().cpus().core(i).isPresent();
+        return emulated ? uboot + "\n" + dev.warden.emulator.board.CoreReport.text(lab.board()) : uboot;
     }
 
     static String tail(String text, int lines) {

@@ -92,7 +92,10 @@ public class ConsoleSteps {
     @Then("the shell does not come back, because {string}")
     public void theShellDoesNotComeBack(String reason) {
         var shell = world.lab().linux().shell().orElseThrow();
-        world.lab().board().runFor(COMMAND_TIMEOUT);
+        world.lab().run("letting the board run", () -> {
+            world.lab().board().runFor(COMMAND_TIMEOUT);
+            return null;
+        });
         org.assertj.core.api.Assertions.assertThat(shell.hung()).as("the root shell stopped answering").isTrue();
         org.assertj.core.api.Assertions.assertThat(shell.hangReason()).contains(reason);
     }

@@ -129,7 +129,7 @@ public class JailhouseSteps {
     public void theInmateIsLoadedAt(String inmate, String cell, String address) {
         String step = String.format("the inmate \"%s\" is loaded into the cell \"%s\" at %s", inmate, cell, address);
         try {
-            Long.decode(address);
+            dev.warden.steps.inmates.ProbeParameters.parse64(address);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("step '" + step + "': \"" + address
                     + "\" is not an address in the cell (expected a number such as 0x1000)");
@@ -189,7 +189,7 @@ public class JailhouseSteps {
             example = {"Then the register dump shows x0 = 0x2800000"})
     @Then("the register dump shows x{int} = {word}")
     public void theRegisterDumpShows(int register, String value) {
-        String expected = String.format("x%d: %016x", register, Long.decode(value));
+        String expected = String.format("x%d: %016x", register, dev.warden.steps.inmates.ProbeParameters.parse64(value));
         assertThat(lastRegisterDump()).as("the register dump").contains(expected);
     }
 
@@ -207,7 +207,7 @@ public class JailhouseSteps {
         long iss = Long.parseLong(esr.group(3), 16);
         assertThat(iss & (1L << 24)).as("ISS.ISV: the syndrome names a register").isNotZero();
         int srt = (int) ((iss >> 16) & 0x1f);
-        assertThat(dump).as("the register dump").contains(String.format("x%d: %016x", srt, Long.decode(value)));
+        assertThat(dump).as("the register dump").contains(String.format("x%d: %016x", srt, dev.warden.steps.inmates.ProbeParameters.parse64(value)));
     }
 
     /** ISS.DFSC of the dump's syndrome: a translation fault is 0b0001LL, LL the level the stage-2 walk stopped at. */

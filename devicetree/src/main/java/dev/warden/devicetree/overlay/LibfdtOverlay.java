@@ -1,5 +1,6 @@
 package dev.warden.devicetree.overlay;
 
+import static dev.warden.devicetree.FdtError.FDT_ERR_BADOFFSET;
 import static dev.warden.devicetree.FdtError.FDT_ERR_BADOVERLAY;
 import static dev.warden.devicetree.FdtError.FDT_ERR_BADPHANDLE;
 import static dev.warden.devicetree.FdtError.FDT_ERR_BADVALUE;
@@ -474,7 +475,7 @@ final class LibfdtOverlay {
             at(prop);
             if (name == null) {
                 // fdt_getprop_by_offset gives no value when the name's string offset is broken
-                return fail(dev.warden.devicetree.FdtError.FDT_ERR_BADOFFSET.negated(),
+                return fail(FDT_ERR_BADOFFSET.negated(),
                         "an overlay symbol's name lies outside the strings block");
             }
             byte[] path = fdto.propValue(prop);

@@ -182,6 +182,8 @@ public final class Board {
      */
     public boolean runUntil(BooleanSupplier condition, long deadlineNanos) {
         while (!condition.getAsBoolean()) {
+            String why = abandoned;
+            if (why != null) throw new IllegalStateException("board " + profile.name() + " abandoned: " + why);
             if (clock.now() >= deadlineNanos) return false;
             if (poweredOff) {
                 // nothing runs on a board without power; time still passes for whoever waits
@@ -208,6 +210,16 @@ public final class Board {
     }
 
     public boolean isPoweredOff() { return poweredOff; }
+
+    private volatile String abandoned;
+
+    /**
+     * Gives the board up (the wall-clock watchdog found it hung): a run in progress ends with an
+     * IllegalStateException at its next step between events or slices, and no run starts again.
+     */
+    public void abandon(String why) {
+        abandoned = why;
+    }
 
     /** Lets {@code nanos} of virtual time pass. */
     public void runFor(long nanos) {

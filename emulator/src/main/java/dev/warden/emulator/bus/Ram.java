@@ -82,12 +82,12 @@ public final class Ram {
                     "image of %d bytes at 0x%x does not fit in RAM %s [0x%x..0x%x)",
                     image.length, address, name, base, base + size));
         }
-        for (int i = 0; i < image.length; ) {
-            long a = address + i;
+        for (int done = 0; done < image.length; ) {
+            long a = address + done;
             int off = (int) ((a - base) & PAGE_MASK);
-            int n = Math.min(image.length - i, PAGE_SIZE - off);
-            System.arraycopy(image, i, page(a), off, n);
-            i += n;
+            int n = Math.min(image.length - done, PAGE_SIZE - off);
+            System.arraycopy(image, done, page(a), off, n);
+            done += n;
         }
     }
 
@@ -105,9 +105,17 @@ public final class Ram {
         }
     }
 
+    /** The bytes of a range, page by page; pages nobody touched read as zero and stay unallocated. */
     public byte[] copyOut(long address, int length) {
         byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) out[i] = (byte) readByte(address + i);
+        for (int done = 0; done < length; ) {
+            long a = address + done;
+            int off = (int) ((a - base) & PAGE_MASK);
+            int n = Math.min(length - done, PAGE_SIZE - off);
+            byte[] page = pages.get((a - base) >>> PAGE_SHIFT);
+            if (page != null) System.arraycopy(page, off, out, done, n);
+            done += n;
+        }
         return out;
     }
 }

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads board profiles (board-profiles/NAME.yaml) with errors that name the file and line. */
@@ -72,9 +71,8 @@ public final class BoardProfiles {
         Node root;
         try (Reader r = new StringReader(text)) {
             root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (MarkedYAMLException e) {
-            throw new ProfileException(fileName + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
-                    + e.getProblem());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw YamlMap.syntaxError(fileName, text, e);
         } catch (IOException e) {
             throw new ProfileException(fileName + ": " + e.getMessage());
         }
@@ -86,6 +84,7 @@ public final class BoardProfiles {
         List<Cpu> cpus = cpus(top);
         List<RamBank> ram = ram(top);
         List<Device> devices = devices(top);
+        requireDisjoint(top, ram, devices, cpus.size());
         YamlMap timer = top.map("timer");
         timer.allowOnly("frequency");
         long freq = timer.number("frequency");
@@ -169,6 +168,62 @@ public final class BoardProfiles {
             }
         }
         return List.copyOf(out);
+    }
+
+    private record Mapped(String what, long base, long size, YamlMap where) { }
+
+    /**
+     * What the board maps on its physical bus (every RAM bank; the first GICv3's distributor and
+     * redistributor frames; a UART's first region; every region of other devices) must be
+     * positive where the bus needs it, inside the 64-bit address space and without overlaps: else a
+     * clear error on the entry's line, instead of the bus refusing it when the board is built.
+     */
+    private static void requireDisjoint(YamlMap top, List<RamBank> ram, List<Device> devices, int cpuCount) {
+        List<YamlMap> ramNodes = top.listOfMaps("ram");
+        List<YamlMap> deviceNodes = top.listOfMaps("devices");
+        List<Mapped> mapped = new ArrayList<>();
+        for (int i = 0; i < ram.size(); i++) {
+            RamBank b = ram.get(i);
+            if (b.size() <= 0) {
+                throw ramNodes.get(i).error(null, String.format("RAM bank '%s' has size 0x%x, expected a positive size",
+                        b.name(), b.size()));
+            }
+            mapped.add(new Mapped("RAM bank '" + b.name() + "'", b.base(), b.size(), ramNodes.get(i)));
+        }
+        boolean gic = false;
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            List<Region> regions = d.regions();
+            if (d.kind().equals("gicv3")) {
+                if (gic) continue; // the board instantiates the first GICv3 only
+                gic = true;
+                regions = new ArrayList<>(List.of(d.regions().get(0)));
+                if (d.regions().size() > 1) {
+                    Region r = d.regions().get(1);
+                    regions.add(new Region(r.base(), Math.min(r.size(), 0x20000L * cpuCount)));
+                }
+            } else if (d.kind().equals("uart-8250") || d.kind().equals("pl011")) {
+                regions = List.of(d.primary());
+            }
+            for (int k = 0; k < regions.size(); k++) {
+                mapped.add(new Mapped("device '" + d.name() + "'" + (k == 0 ? "" : " region " + k), regions.get(k).base(),
+                        regions.get(k).size(), deviceNodes.get(i)));
+            }
+        }
+        for (int i = 0; i < mapped.size(); i++) {
+            Mapped m = mapped.get(i);
+            if (m.base() < 0 || m.size() < 0 || m.base() > Long.MAX_VALUE - m.size()) {
+                throw m.where().error(null, String.format("%s at 0x%x, size 0x%x, does not fit in the address space",
+                        m.what(), m.base(), m.size()));
+            }
+            for (int j = 0; j < i; j++) {
+                Mapped o = mapped.get(j);
+                if (m.base() < o.base() + o.size() && o.base() < m.base() + m.size()) {
+                    throw m.where().error(null, String.format("%s [0x%x..0x%x) overlaps %s [0x%x..0x%x)", m.what(), m.base(),
+                            m.base() + m.size(), o.what(), o.base(), o.base() + o.size()));
+                }
+            }
+        }
     }
 
     private static Consoles consoles(YamlMap top, List<Device> devices) {

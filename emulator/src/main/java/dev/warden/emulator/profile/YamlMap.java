@@ -24,6 +24,25 @@ public final class YamlMap {
     private final MappingNode node;
     private final Map<String, Node> values = new LinkedHashMap<>();
 
+    /**
+     * snakeyaml's complaint about {@code text} as a clear error: the file, the line, what is wrong.
+     * Covers the scanner's and parser's errors (with a mark) and the reader's (a character YAML does
+     * not allow, with a position).
+     */
+    public static ProfileException syntaxError(String file, String text, org.yaml.snakeyaml.error.YAMLException e) {
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            return new ProfileException(file + ":" + (m.getProblemMark().getLine() + 1) + ": not valid YAML: " + m.getProblem());
+        }
+        if (e instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+            int end = Math.min(text.length(), Math.max(0, text.offsetByCodePoints(0,
+                    Math.min(r.getPosition(), text.codePointCount(0, text.length())))));
+            int line = 1 + (int) text.substring(0, end).chars().filter(ch -> ch == '\n').count();
+            return new ProfileException(String.format("%s:%d: not valid YAML: character 0x%x is not allowed in a YAML file",
+                    file, line, r.getCodePoint()));
+        }
+        return new ProfileException(file + ":1: not valid YAML: " + e.getMessage());
+    }
+
     public YamlMap(String file, String path, Node node) {
         this.file = file;
         this.path = path;

@@ -58,7 +58,7 @@ public final class BareMetalMachine {
     private static final int UART_INTERRUPT = 33;
 
     /** Why a run ended. */
-    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, HALTED, REQUESTED }
+    public enum Stop { SYSTEM_OFF, SYSTEM_RESET, INSTRUCTION_LIMIT, TIME_LIMIT, HALTED, REQUESTED }
 
     /** How a run ended, and how long it took in instructions and virtual time. */
     public record RunResult(Stop stop, long instructions, long virtualNanos) { }
@@ -181,21 +181,35 @@ public final class BareMetalMachine {
 
     /** As {@link #run(long)}, recording the register file before every instruction when a tracer is given. */
     public RunResult run(long maxInstructions, TraceWriter trace) {
+        return run(maxInstructions, Long.MAX_VALUE, trace);
+    }
+
+    /**
+     * As {@link #run(long, TraceWriter)}, also cut off when virtual time reaches {@code maxVirtualNanos}
+     * ({@link Stop#TIME_LIMIT}): a guest that never stops, an infinite loop with interrupts masked,
+     * ends there; {@link #coreReport()} then says where the core stopped.
+     */
+    public RunResult run(long maxInstructions, long maxVirtualNanos, TraceWriter trace) {
         long executed = 0;
         while (systemStop == null && executed < maxInstructions) {
             syncClock();
+            if (clock.now() >= maxVirtualNanos) return result(Stop.TIME_LIMIT, executed);
             if (cpu.isHalted() && !cpu.isWaitingForInterrupt()) return result(Stop.HALTED, executed);
             if (!cpu.poll()) {
                 if (!cpu.isWaitingForInterrupt()) continue;
                 long next = scheduler.nextEventTime();
                 if (next == Long.MAX_VALUE) return result(Stop.HALTED, executed);
+                if (next > maxVirtualNanos) {
+                    clock.advanceTo(Math.max(clock.now(), maxVirtualNanos));
+                    return result(Stop.TIME_LIMIT, executed);
+                }
                 // WFI with nothing pending: time jumps to the next event.
                 clock.advanceTo(next);
                 scheduler.runDue();
                 continue;
             }
             long next = scheduler.nextEventTime();
-            long budget = Math.min(maxInstructions - executed, next == Long.MAX_VALUE ? Long.MAX_VALUE : next - clock.now());
+            long budget = Math.min(maxInstructions - executed, Math.min(next, maxVirtualNanos) - clock.now());
             if (trace != null) {
                 trace.record(cpu.registers());
                 budget = 1;
@@ -218,6 +232,11 @@ public final class BareMetalMachine {
     }
 
     public Cpu cpu() { return cpu; }
+
+    /** Where the core stopped: state, PC, exception level, interrupt mask, instructions. */
+    public String coreReport() {
+        return dev.warden.emulator.board.CoreReport.line(0, cpu);
+    }
 
     public PhysicalBus bus() { return bus; }
 

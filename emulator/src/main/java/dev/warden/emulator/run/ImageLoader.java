@@ -54,7 +54,8 @@ public final class ImageLoader {
             long paddr = b.getLong(ph + 24);
             long filesz = b.getLong(ph + 32);
             long memsz = b.getLong(ph + 40);
-            expect(name, offset >= 0 && filesz >= 0 && offset + filesz <= image.length, ph + 8,
+            // offset + filesz can overflow a long: compare without adding
+            expect(name, offset >= 0 && filesz >= 0 && offset <= image.length && filesz <= image.length - offset, ph + 8,
                     "segment " + i + " inside the file (offset " + offset + ", size " + filesz + ")");
             expect(name, memsz >= filesz, ph + 40, "segment " + i + " memsz >= filesz");
             if (memsz > 0 && bus.ramAt(paddr).filter(r -> r.contains(paddr, (int) Math.min(memsz, Integer.MAX_VALUE))).isEmpty()) {

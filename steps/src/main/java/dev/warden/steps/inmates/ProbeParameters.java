@@ -54,9 +54,26 @@ public final class ProbeParameters {
 
     private static long number(String text, int index) {
         try {
-            return Long.decode(text);
+            return parse64(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("access " + (index + 1) + ": '" + text + "' is not a number (decimal or 0x hex)");
         }
+    }
+
+    /**
+     * A 64-bit address or value as a step writes it: decimal (also negative), or {@code 0x} hex of up
+     * to 64 bits, so that {@code 0xffff800000000000} is the pattern it shows (Long.decode stops at
+     * 0x7fffffffffffffff).
+     *
+     * @throws NumberFormatException when it is neither
+     */
+    public static long parse64(String text) {
+        String t = text.trim();
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            String hex = t.substring(2);
+            if (hex.isEmpty() || hex.charAt(0) == '+' || hex.charAt(0) == '-') throw new NumberFormatException(text);
+            return Long.parseUnsignedLong(hex, 16);
+        }
+        return Long.decode(t);
     }
 }

@@ -23,7 +23,7 @@ public final class PsciParameters {
         b.putInt(MAGIC).putInt(mpidrs.size());
         for (String m : mpidrs) {
             try {
-                b.putLong(Long.decode(m.trim()));
+                b.putLong(ProbeParameters.parse64(m));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + m + "' is not an MPIDR (decimal or 0x hex)");
             }
