@@ -40,7 +40,8 @@ public final class Lab implements AutoCloseable {
     private final Board board;
     private final UBoot uboot;
     private final LinuxModel linux;
-    private final Path privateMedia;
+    /** This board's own copy of the SD card, deleted on {@link #close}; null when it has none or a snapshot took it over. */
+    private Path privateMedia;
     private final JailhouseRelease release;
     private final JailhouseFirmware firmware;
     private LinuxInmates linuxInmates;
@@ -168,6 +169,19 @@ public final class Lab implements AutoCloseable {
         long deadline = board.clock().now() + timeoutNanos;
         boolean found = board.runUntil(() -> c.indexOf(text, fromIndex) >= 0, deadline);
         return found ? c.indexOf(text, fromIndex) + text.length() : -1;
+    }
+
+    /**
+     * Freezes this board as it is now: a snapshot that gives any number of independent copies
+     * ({@link LabSnapshot#restore}). This board goes on as before.
+     */
+    public LabSnapshot snapshot() {
+        if (privateMedia != null) {
+            // copies still read the SD card (U-Boot's files): it lives as long as the JVM now
+            KeptMedia.keepUntilExit(privateMedia);
+            privateMedia = null;
+        }
+        return LabSnapshot.of(this);
     }
 
     @Override
