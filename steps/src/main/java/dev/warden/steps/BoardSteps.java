@@ -169,9 +169,12 @@ public class BoardSteps {
         waitForLogin();
     }
 
+    /** A fork point: scenarios that boot the same board on the same inputs boot it once ({@link ScenarioWorld#forkPoint}). */
     private void bootToLogin() {
-        world.powerOn();
-        waitForLogin();
+        world.forkPoint("boot to the login prompt", true, () -> {
+            world.powerOn();
+            waitForLogin();
+        });
     }
 
     private void waitForLogin() {
@@ -191,6 +194,10 @@ public class BoardSteps {
     @When("I log in as root")
     @Given("I am logged in as root")
     public void iLogInAsRoot() {
+        world.forkPoint("log in as root", false, this::logIn);
+    }
+
+    private void logIn() {
         Lab lab = world.lab();
         if (!lab.linux().shell().map(s -> s.loggedIn()).orElse(false)) {
             if (lab.linux().shell().isEmpty()) waitForLogin();

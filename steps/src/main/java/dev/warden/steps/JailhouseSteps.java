@@ -92,27 +92,33 @@ public class JailhouseSteps {
             example = {"Given the jailhouse driver is loaded"})
     @Given("the jailhouse driver is loaded")
     public void theJailhouseDriverIsLoaded() {
-        loggedIn();
-        if (world.lab().driver().isEmpty()) succeeds("insmod /root/jailhouse.ko");
+        world.forkPoint("load the jailhouse driver", false, () -> {
+            loggedIn();
+            if (world.lab().driver().isEmpty()) succeeds("insmod /root/jailhouse.ko");
+        });
     }
 
     @StepDoc(value = "Logs in (loading jailhouse.ko if needed) and runs `jailhouse enable` with the root cell configuration: a built-in name (in `/usr/share/jailhouse/cells/`) or your project's file, copied to `/home/root/<path>`.",
             example = {"Given the hypervisor is enabled with the root cell \"k3-am654-idk.cell\"", "Given the hypervisor is enabled with the root cell \"cells/my-board.cell\""})
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
-        theJailhouseDriverIsLoaded();
-        String onBoard = files.onBoard(String.format("the hypervisor is enabled with the root cell \"%s\"", cellFile),
-                cellFile, CELLS, ProjectFileKind.ROOT_CELL_CONFIG);
-        succeeds("jailhouse enable " + onBoard);
+        world.forkPoint("enable the hypervisor with the root cell " + files.named(cellFile), false, () -> {
+            theJailhouseDriverIsLoaded();
+            String onBoard = files.onBoard(String.format("the hypervisor is enabled with the root cell \"%s\"", cellFile),
+                    cellFile, CELLS, ProjectFileKind.ROOT_CELL_CONFIG);
+            succeeds("jailhouse enable " + onBoard);
+        });
     }
 
     @StepDoc(value = "Runs `jailhouse cell create` with the cell configuration (built-in name or project path); it must succeed.",
             example = {"Given the cell \"k3-am654-idk-inmate-demo.cell\" is created", "Given the cell \"cells/my-board-inmate.cell\" is created"})
     @Given("the cell {string} is created")
     public void theCellIsCreated(String cellFile) {
-        String onBoard = files.onBoard(String.format("the cell \"%s\" is created", cellFile), cellFile, CELLS,
-                ProjectFileKind.CELL_CONFIG);
-        succeeds("jailhouse cell create " + onBoard);
+        world.forkPoint("create the cell " + files.named(cellFile), false, () -> {
+            String onBoard = files.onBoard(String.format("the cell \"%s\" is created", cellFile), cellFile, CELLS,
+                    ProjectFileKind.CELL_CONFIG);
+            succeeds("jailhouse cell create " + onBoard);
+        });
     }
 
     @StepDoc(value = "Runs `jailhouse cell load NAME IMAGE` with a built-in inmate (in `/usr/share/jailhouse/inmates/`) or your project's binary.",
