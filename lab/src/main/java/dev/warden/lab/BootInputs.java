@@ -2,6 +2,7 @@ package dev.warden.lab;
 
 import dev.warden.config.JailhouseRelease;
 import dev.warden.emulator.profile.BoardProfile;
+import dev.warden.emulator.profile.BoardProfiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +30,19 @@ public final class BootInputs {
 
     /** Content digests of files by path, size and modification time, so unchanged files are read once. */
     private static final Map<String, String> FILE_DIGESTS = new ConcurrentHashMap<>();
+    /** Parsed profiles by file stamp. */
+    private static final Map<String, BoardProfile> PROFILES = new ConcurrentHashMap<>();
 
     private BootInputs() {}
 
     /** The digest (hex SHA-256) of the inputs of powering on {@code boardName} with {@code request}. */
     public static String digest(WardenProject project, String boardName, BootRequest request) {
-        BoardProfile profile = project.board(boardName);
+        BoardProfile profile = profile(project, boardName);
         StringBuilder in = new StringBuilder();
         line(in, "board", boardName);
-        line(in, "profile", profile.toString());
+        Optional<Path> profileFile = project.profileFile(boardName);
+        // the file says it all (the profile is its parse); a derived profile has none
+        line(in, "profile", profileFile.flatMap(BootInputs::fileDigest).orElseGet(profile::toString));
         line(in, "derived", String.valueOf(project.isDerived(boardName)));
         JailhouseRelease release = request.release()
                 .orElse(JailhouseRelease.parse(profile.software().getOrDefault("jailhouse", "upstream")));
@@ -53,6 +58,19 @@ public final class BootInputs {
         for (Path p : project.inmateFolders(boardName)) folder(in, "inmates", p);
         folder(in, "linux", project.builtins().linux());
         return sha256(in.toString());
+    }
+
+    /**
+     * The board's profile, as {@link WardenProject#board} reads it; a profile file already read with
+     * the same size and modification time is not parsed again (a scenario's key is computed before
+     * anything else it does, so this is on every scenario's path).
+     */
+    private static BoardProfile profile(WardenProject project, String boardName) {
+        Optional<Path> file = project.profileFile(boardName);
+        if (file.isEmpty()) return project.board(boardName);
+        Optional<String> stamp = stamp(file.get());
+        if (stamp.isEmpty()) return project.board(boardName);
+        return PROFILES.computeIfAbsent(stamp.get(), k -> BoardProfiles.load(file.get()));
     }
 
     /** Hex SHA-256 of text (UTF-8). */
@@ -89,15 +107,26 @@ public final class BootInputs {
     }
 
     private static Optional<String> fileDigest(Path file) {
+        Optional<String> key = stamp(file);
+        if (key.isEmpty()) return Optional.empty();
+        String d = FILE_DIGESTS.get(key.get());
+        if (d == null) {
+            try {
+                d = sha256(Files.readAllBytes(file));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            FILE_DIGESTS.put(key.get(), d);
+        }
+        return Optional.of(d);
+    }
+
+    /** A file's identity and version: its file system, absolute path, size and modification time (full precision). */
+    private static Optional<String> stamp(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            String key = file.toUri() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis() + "|" + a.lastModifiedTime();
-            String d = FILE_DIGESTS.get(key);
-            if (d == null) {
-                d = sha256(Files.readAllBytes(file));
-                FILE_DIGESTS.put(key, d);
-            }
-            return Optional.of(d);
+            return Optional.of(System.identityHashCode(file.getFileSystem()) + "|" + file.toAbsolutePath() + "|" + a.size()
+                    + "|" + a.lastModifiedTime());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -58,6 +58,8 @@ public final class GraphCopy {
     @SuppressWarnings("unchecked")
     public <T> T copyOf(T original) {
         if (original == null) return null;
+        Kind kind = kind(original.getClass());
+        if (kind == Kinds.SHARED) return original;
         Object known = copies.get(original);
         if (known != null) {
             if (known == BUILDING) {
@@ -66,7 +68,7 @@ public final class GraphCopy {
             }
             return (T) known;
         }
-        return (T) kind(original.getClass()).copy(original, this);
+        return (T) kind.copy(original, this);
     }
 
     private Kind kind(Class<?> c) {

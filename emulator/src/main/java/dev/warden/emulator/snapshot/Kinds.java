@@ -34,7 +34,7 @@ final class Kinds {
             return unsupported(c.getName() + " (a " + c.getModule().getName() + " class whose state reflection cannot reach)");
         }
         if (c.isHidden()) return unsupported(c.getName() + " (a hidden class that is neither a lambda nor @SharedOnFork)");
-        if (c.isRecord()) return new Records(c);
+        if (c.isRecord()) return Immutability.deep(c) ? SHARED : new Records(c);
         Class<?> jdkSuper = firstNamedSuperclassWithState(c);
         if (jdkSuper != null) {
             return unsupported(c.getName() + " (it extends " + jdkSuper.getName() + ", whose fields reflection cannot reach)");

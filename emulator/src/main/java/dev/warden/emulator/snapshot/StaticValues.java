@@ -49,7 +49,7 @@ final class StaticValues {
                 try {
                     f.setAccessible(true);
                     Object v = f.get(null);
-                    if (v != null) values.add(v);
+                    if (v != null && Kinds.of(v.getClass()) != Kinds.SHARED) values.add(v); // values are shared anyway
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     // a static the copy cannot read is one it never meets by identity either
                 }
