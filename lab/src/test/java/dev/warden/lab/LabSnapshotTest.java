@@ -130,6 +130,31 @@ class LabSnapshotTest {
         b.close();
     }
 
+    /** Threads restore one snapshot at the same time and run on their own copies: each ends as a serial run does. */
+    @Test
+    void copiesRestoredAndRunInParallelEndAsTheSerialRunDoes() throws Exception {
+        Map<String, String> straight = session(LabSnapshotTest::rest);
+        LabSnapshot snapshot;
+        try (Lab lab = runningInmate()) {
+            snapshot = lab.snapshot();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Map<String, String>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    try (Lab copy = snapshot.restore()) {
+                        rest(copy);
+                        return transcripts(copy);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<Map<String, String>> r : runs) assertThat(r.get()).isEqualTo(straight);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Nothing that can change is reachable from both a copy and the board it was copied from: they
      * share only values, immutable objects, decoded and compiled code and static sentinels (and RAM
