@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The performance gate ({@code mvn verify -Pperf}): runs the core and calibration benchmarks in a
- * short JMH configuration and QEMU on the same images, derives the ratios ({@link Ratios}) and
- * compares them with the baseline ({@link GateCheck}); exits 1 when one falls below its tolerance.
+ * The performance gate ({@code mvn verify -Pperf}): runs the core, harness ({@link HarnessFigures})
+ * and calibration benchmarks in a short JMH configuration and QEMU on the same images, derives the
+ * ratios ({@link Ratios}) and compares them with the baseline ({@link GateCheck}); exits 1 when one
+ * falls below its tolerance.
  * With {@code --record} it writes the measured ratios as the new baseline instead.
  *
  * <p>Usage: {@code PerfGate --baseline benchmarks/baseline.json [--record[=true|false]] [--qemu auto|none|PATH]}.
@@ -55,11 +56,18 @@ public final class PerfGate {
         if (!record && baseline.figures().isEmpty()) usage(baselinePath + " is missing or empty; record one with --record");
 
         Map<String, Map<String, Double>> core = new TreeMap<>();
+        Map<String, Double> harness = new TreeMap<>();
         double calibration = Double.NaN;
         for (RunResult r : new Runner(options().build()).run()) {
             double score = r.getPrimaryResult().getScore();
-            if (r.getParams().getBenchmark().startsWith(CalibrationBenchmark.class.getName())) calibration = score;
-            else core.computeIfAbsent(r.getParams().getParam("program"), p -> new TreeMap<>()).put(r.getParams().getParam("mode"), score);
+            String benchmark = r.getParams().getBenchmark();
+            if (benchmark.startsWith(CalibrationBenchmark.class.getName())) calibration = score;
+            else if (benchmark.startsWith(CoreBenchmark.class.getName())) {
+                core.computeIfAbsent(r.getParams().getParam("program"), p -> new TreeMap<>()).put(r.getParams().getParam("mode"), score);
+            } else {
+                HarnessFigures.Measured m = HarnessFigures.measured(r);
+                harness.put(m.name(), m.perSecond());
+            }
         }
         String qemu = QemuTimer.find(qemuOption);
         Map<String, Double> qemuMips = new LinkedHashMap<>();
@@ -78,7 +86,10 @@ public final class PerfGate {
                     q == null ? "-" : String.format(Locale.ROOT, "%.1f", q));
         }
         System.out.printf(Locale.ROOT, "  calibration %.1f%n", calibration);
+        System.out.println("perf gate: harness speeds (per second)");
+        harness.forEach((name, perSecond) -> System.out.printf(Locale.ROOT, "  %-40s %,14.1f%n", name, perSecond));
         Map<String, Double> ratios = Ratios.of(core, calibration, qemuMips);
+        ratios.putAll(HarnessFigures.ratios(harness, calibration));
         if (record) {
             Baseline next = baseline.record(ratios, Ratios::defaultTolerance);
             Files.writeString(baselinePath, next.toJson(), StandardCharsets.UTF_8);
@@ -100,6 +111,7 @@ public final class PerfGate {
         return new OptionsBuilder()
                 .include("^" + CoreBenchmark.class.getName().replace(".", "\\.") + "\\.")
                 .include("^" + CalibrationBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .include(HarnessFigures.BENCHMARKS)
                 .forks(1)
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
