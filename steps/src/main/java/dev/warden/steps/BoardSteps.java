@@ -143,7 +143,7 @@ public class BoardSteps {
         assertThat(world.setupError().get().getMessage()).contains(reason);
     }
 
-    @StepDoc(value = "Powers the board on and waits (up to 60 s of virtual time) for its login prompt.",
+    @StepDoc(value = "Powers the board on and waits (up to 60 s of virtual time) for its login prompt. A fork point.",
             example = {"Given the board \"k3-am654-idk\" has booted"})
     @Given("the board {string} has booted")
     public void theBoardHasBooted(String board) {
@@ -151,7 +151,7 @@ public class BoardSteps {
         bootToLogin();
     }
 
-    @StepDoc(value = "The same, with these overlays in uEnv.txt (built-in names or project paths).",
+    @StepDoc(value = "The same, with these overlays in uEnv.txt (built-in names or project paths). A fork point.",
             example = {"Given the board \"k3-am654-idk\" has booted with the overlay \"k3-am654-idk-jailhouse.dtbo\""})
     @Given("the board {string} has booted with the overlay(s) {string}")
     public void theBoardHasBootedWithTheOverlays(String board, String overlays) {
@@ -189,7 +189,7 @@ public class BoardSteps {
         world.cursor(ConsoleRole.PRIMARY, end);
     }
 
-    @StepDoc(value = "Logs in on the primary console and waits for the shell prompt (does nothing when already logged in).",
+    @StepDoc(value = "Logs in on the primary console and waits for the shell prompt (does nothing when already logged in). A fork point.",
             example = {"When I log in as root", "Given I am logged in as root"})
     @When("I log in as root")
     @Given("I am logged in as root")

@@ -88,7 +88,7 @@ public class JailhouseSteps {
         world.putOnRootFs(target, files.read(step, file).content());
     }
 
-    @StepDoc(value = "Logs in and, on a board whose root file system does not load jailhouse.ko at boot, loads it with `insmod /root/jailhouse.ko`, as a user does.",
+    @StepDoc(value = "Logs in and, on a board whose root file system does not load jailhouse.ko at boot, loads it with `insmod /root/jailhouse.ko`, as a user does. A fork point.",
             example = {"Given the jailhouse driver is loaded"})
     @Given("the jailhouse driver is loaded")
     public void theJailhouseDriverIsLoaded() {
@@ -98,7 +98,7 @@ public class JailhouseSteps {
         });
     }
 
-    @StepDoc(value = "Logs in (loading jailhouse.ko if needed) and runs `jailhouse enable` with the root cell configuration: a built-in name (in `/usr/share/jailhouse/cells/`) or your project's file, copied to `/home/root/<path>`.",
+    @StepDoc(value = "Logs in (loading jailhouse.ko if needed) and runs `jailhouse enable` with the root cell configuration: a built-in name (in `/usr/share/jailhouse/cells/`) or your project's file, copied to `/home/root/<path>`. A fork point.",
             example = {"Given the hypervisor is enabled with the root cell \"k3-am654-idk.cell\"", "Given the hypervisor is enabled with the root cell \"cells/my-board.cell\""})
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
@@ -110,7 +110,7 @@ public class JailhouseSteps {
         });
     }
 
-    @StepDoc(value = "Runs `jailhouse cell create` with the cell configuration (built-in name or project path); it must succeed.",
+    @StepDoc(value = "Runs `jailhouse cell create` with the cell configuration (built-in name or project path); it must succeed. A fork point.",
             example = {"Given the cell \"k3-am654-idk-inmate-demo.cell\" is created", "Given the cell \"cells/my-board-inmate.cell\" is created"})
     @Given("the cell {string} is created")
     public void theCellIsCreated(String cellFile) {
@@ -235,14 +235,14 @@ public class JailhouseSteps {
         return text.substring(dump);
     }
 
-    @StepDoc(value = "Runs `jailhouse cell start`; it must succeed.",
+    @StepDoc(value = "Runs `jailhouse cell start`; it must succeed. A fork point.",
             example = {"When the cell \"inmate-demo\" is started"})
     @When("the cell {string} is started")
     public void theCellIsStarted(String cell) {
         succeeds("jailhouse cell start " + cell);
     }
 
-    @StepDoc(value = "Runs `jailhouse cell destroy`; it must succeed.",
+    @StepDoc(value = "Runs `jailhouse cell destroy`; it must succeed. A fork point.",
             example = {"When the cell \"inmate-demo\" is destroyed"})
     @When("the cell {string} is destroyed")
     public void theCellIsDestroyed(String cell) {
