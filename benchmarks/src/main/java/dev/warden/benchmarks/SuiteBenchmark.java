@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -72,7 +73,8 @@ public class SuiteBenchmark {
     @Benchmark
     public long isolationSuite(Scenarios counter) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(request, listener);
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false).build()).execute(request, listener);
         TestExecutionSummary summary = listener.getSummary();
         if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() == 0) {
             throw new IllegalStateException("the isolation scenarios did not all pass: " + summary.getTotalFailureCount()
