@@ -17,8 +17,11 @@ import java.util.Optional;
 
 /**
  * What one scenario holds: its own board (Cucumber makes one world per scenario, so scenarios run
- * in parallel without sharing anything), the boot media changes it asked for, and a read cursor
- * per console so that "then ... shows" looks only at output after the last match.
+ * in parallel without sharing anything that changes: a board restored from a snapshot is the
+ * scenario's own copy), the boot media changes it asked for, a read cursor per console so that
+ * "then ... shows" looks only at output after the last match, and where the board is on the chain
+ * of fork points ({@link #forkPoint}). Steps keep their state here, nowhere else: a fork point
+ * restores exactly this.
  */
 public final class ScenarioWorld {
 
