@@ -31,7 +31,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * <p>The bound is {@code warden.hang.seconds} (default 600): a guard against a hang, never a measure
  * of speed. Nothing in a scenario depends on it; virtual-time bounds say how long a board may take.
  */
-final class HangGuard {
+final class HangGuard implements dev.warden.emulator.snapshot.ForkCopyable {
     private static final AtomicInteger BOARDS = new AtomicInteger();
 
     private final Board board;
@@ -39,9 +39,14 @@ final class HangGuard {
     private final Duration bound;
 
     HangGuard(Board board, Duration bound) {
+        this(board, bound, board.profile().name());
+    }
+
+    /** {@code boardName} apart: a board being copied has no profile yet when its guard is made. */
+    private HangGuard(Board board, Duration bound, String boardName) {
         this.board = board;
         this.bound = bound;
-        String name = "warden-emulator-" + board.profile().name() + "-" + BOARDS.incrementAndGet();
+        String name = "warden-emulator-" + boardName + "-" + BOARDS.incrementAndGet();
         // one thread at most, gone after a few idle seconds: a board nobody closes keeps no thread
         this.emulator = new java.util.concurrent.ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
@@ -49,6 +54,12 @@ final class HangGuard {
                     t.setDaemon(true);
                     return t;
                 });
+    }
+
+    /** A copy of a board (a snapshot, a fork) gets a guard and an emulator thread of its own. */
+    @Override
+    public Object forkCopy(dev.warden.emulator.snapshot.GraphCopy copy) {
+        return new HangGuard((Board) copy.copyOf(board), bound, board.profile().name());
     }
 
     static Duration defaultBound() {

@@ -40,7 +40,8 @@ public final class Lab implements AutoCloseable {
     private final Board board;
     private final UBoot uboot;
     private final LinuxModel linux;
-    private final Path privateMedia;
+    /** This board's own copy of the SD card, deleted on {@link #close}; null when it has none or a snapshot took it over. */
+    private Path privateMedia;
     private final JailhouseRelease release;
     private final JailhouseFirmware firmware;
     private LinuxInmates linuxInmates;
@@ -191,6 +192,19 @@ public final class Lab implements AutoCloseable {
         } finally {
             g.close();
         }
+    }
+
+    /**
+     * Freezes this board as it is now: a snapshot that gives any number of independent copies
+     * ({@link LabSnapshot#restore}). This board goes on as before.
+     */
+    public LabSnapshot snapshot() {
+        if (privateMedia != null) {
+            // copies still read the SD card (U-Boot's files): it lives as long as the JVM now
+            KeptMedia.keepUntilExit(privateMedia);
+            privateMedia = null;
+        }
+        return LabSnapshot.of(this);
     }
 
     @Override

@@ -86,15 +86,8 @@ public final class WardenProject {
      * from its device tree, and a note on stderr says so.
      */
     public BoardProfile board(String name) {
-        Optional<Path> mine = root.map(r -> r.resolve(settings.boards()).resolve(name + ".yaml")).filter(Files::isRegularFile);
-        Path builtin = builtins.profiles().resolve(name + ".yaml");
-        boolean ours = Files.isRegularFile(builtin);
-        if (mine.isPresent() && ours) {
-            throw new BoardSetupException("board \"" + name + "\" is defined twice: " + mine.get() + " and Warden's built-in "
-                    + builtin + "; rename the project's board", List.of());
-        }
-        if (mine.isPresent()) return BoardProfiles.load(mine.get());
-        if (ours) return BoardProfiles.byName(builtins.profiles(), name);
+        Optional<Path> file = profileFile(name);
+        if (file.isPresent()) return BoardProfiles.load(file.get());
         Optional<Path> dtb = root.flatMap(r -> DerivedBoards.bootDtb(r, name));
         if (dtb.isPresent()) {
             derived.add(name);
@@ -103,6 +96,21 @@ public final class WardenProject {
         throw new BoardSetupException("unknown board '" + name + "': no " + name + ".yaml in "
                 + root.map(r -> r.resolve(settings.boards()) + " or ").orElse("") + "Warden's built-in boards (known boards: "
                 + String.join(", ", boardNames()) + ")", List.of());
+    }
+
+    /**
+     * The profile file {@link #board} reads for board {@code name}: the project's or Warden's built-in
+     * one (a name both define is an error), or empty when the board has none (derived, or unknown).
+     */
+    public Optional<Path> profileFile(String name) {
+        Optional<Path> mine = root.map(r -> r.resolve(settings.boards()).resolve(name + ".yaml")).filter(Files::isRegularFile);
+        Path builtin = builtins.profiles().resolve(name + ".yaml");
+        boolean ours = Files.isRegularFile(builtin);
+        if (mine.isPresent() && ours) {
+            throw new BoardSetupException("board \"" + name + "\" is defined twice: " + mine.get() + " and Warden's built-in "
+                    + builtin + "; rename the project's board", List.of());
+        }
+        return mine.isPresent() ? mine : ours ? Optional.of(builtin) : Optional.empty();
     }
 
     /** Whether {@link #board} derived the board's profile from its device tree (the project has none). */

@@ -143,7 +143,7 @@ public class BoardSteps {
         assertThat(world.setupError().get().getMessage()).contains(reason);
     }
 
-    @StepDoc(value = "Powers the board on and waits (up to 60 s of virtual time) for its login prompt.",
+    @StepDoc(value = "Powers the board on and waits (up to 60 s of virtual time) for its login prompt. A fork point.",
             example = {"Given the board \"k3-am654-idk\" has booted"})
     @Given("the board {string} has booted")
     public void theBoardHasBooted(String board) {
@@ -151,7 +151,7 @@ public class BoardSteps {
         bootToLogin();
     }
 
-    @StepDoc(value = "The same, with these overlays in uEnv.txt (built-in names or project paths).",
+    @StepDoc(value = "The same, with these overlays in uEnv.txt (built-in names or project paths). A fork point.",
             example = {"Given the board \"k3-am654-idk\" has booted with the overlay \"k3-am654-idk-jailhouse.dtbo\""})
     @Given("the board {string} has booted with the overlay(s) {string}")
     public void theBoardHasBootedWithTheOverlays(String board, String overlays) {
@@ -169,9 +169,12 @@ public class BoardSteps {
         waitForLogin();
     }
 
+    /** A fork point: scenarios that boot the same board on the same inputs boot it once ({@link ScenarioWorld#forkPoint}). */
     private void bootToLogin() {
-        world.powerOn();
-        waitForLogin();
+        world.forkPoint("boot to the login prompt", true, () -> {
+            world.powerOn();
+            waitForLogin();
+        });
     }
 
     private void waitForLogin() {
@@ -186,11 +189,15 @@ public class BoardSteps {
         world.cursor(ConsoleRole.PRIMARY, end);
     }
 
-    @StepDoc(value = "Logs in on the primary console and waits for the shell prompt (does nothing when already logged in).",
+    @StepDoc(value = "Logs in on the primary console and waits for the shell prompt (does nothing when already logged in). A fork point.",
             example = {"When I log in as root", "Given I am logged in as root"})
     @When("I log in as root")
     @Given("I am logged in as root")
     public void iLogInAsRoot() {
+        world.forkPoint("log in as root", false, this::logIn);
+    }
+
+    private void logIn() {
         Lab lab = world.lab();
         if (!lab.linux().shell().map(s -> s.loggedIn()).orElse(false)) {
             if (lab.linux().shell().isEmpty()) waitForLogin();

@@ -88,31 +88,37 @@ public class JailhouseSteps {
         world.putOnRootFs(target, files.read(step, file).content());
     }
 
-    @StepDoc(value = "Logs in and, on a board whose root file system does not load jailhouse.ko at boot, loads it with `insmod /root/jailhouse.ko`, as a user does.",
+    @StepDoc(value = "Logs in and, on a board whose root file system does not load jailhouse.ko at boot, loads it with `insmod /root/jailhouse.ko`, as a user does. A fork point.",
             example = {"Given the jailhouse driver is loaded"})
     @Given("the jailhouse driver is loaded")
     public void theJailhouseDriverIsLoaded() {
-        loggedIn();
-        if (world.lab().driver().isEmpty()) succeeds("insmod /root/jailhouse.ko");
+        world.forkPoint("load the jailhouse driver", false, () -> {
+            loggedIn();
+            if (world.lab().driver().isEmpty()) succeeds("insmod /root/jailhouse.ko");
+        });
     }
 
-    @StepDoc(value = "Logs in (loading jailhouse.ko if needed) and runs `jailhouse enable` with the root cell configuration: a built-in name (in `/usr/share/jailhouse/cells/`) or your project's file, copied to `/home/root/<path>`.",
+    @StepDoc(value = "Logs in (loading jailhouse.ko if needed) and runs `jailhouse enable` with the root cell configuration: a built-in name (in `/usr/share/jailhouse/cells/`) or your project's file, copied to `/home/root/<path>`. A fork point.",
             example = {"Given the hypervisor is enabled with the root cell \"k3-am654-idk.cell\"", "Given the hypervisor is enabled with the root cell \"cells/my-board.cell\""})
     @Given("the hypervisor is enabled with the root cell {string}")
     public void theHypervisorIsEnabled(String cellFile) {
-        theJailhouseDriverIsLoaded();
-        String onBoard = files.onBoard(String.format("the hypervisor is enabled with the root cell \"%s\"", cellFile),
-                cellFile, CELLS, ProjectFileKind.ROOT_CELL_CONFIG);
-        succeeds("jailhouse enable " + onBoard);
+        world.forkPoint("enable the hypervisor with the root cell " + files.named(cellFile), false, () -> {
+            theJailhouseDriverIsLoaded();
+            String onBoard = files.onBoard(String.format("the hypervisor is enabled with the root cell \"%s\"", cellFile),
+                    cellFile, CELLS, ProjectFileKind.ROOT_CELL_CONFIG);
+            succeeds("jailhouse enable " + onBoard);
+        });
     }
 
-    @StepDoc(value = "Runs `jailhouse cell create` with the cell configuration (built-in name or project path); it must succeed.",
+    @StepDoc(value = "Runs `jailhouse cell create` with the cell configuration (built-in name or project path); it must succeed. A fork point.",
             example = {"Given the cell \"k3-am654-idk-inmate-demo.cell\" is created", "Given the cell \"cells/my-board-inmate.cell\" is created"})
     @Given("the cell {string} is created")
     public void theCellIsCreated(String cellFile) {
-        String onBoard = files.onBoard(String.format("the cell \"%s\" is created", cellFile), cellFile, CELLS,
-                ProjectFileKind.CELL_CONFIG);
-        succeeds("jailhouse cell create " + onBoard);
+        world.forkPoint("create the cell " + files.named(cellFile), false, () -> {
+            String onBoard = files.onBoard(String.format("the cell \"%s\" is created", cellFile), cellFile, CELLS,
+                    ProjectFileKind.CELL_CONFIG);
+            succeeds("jailhouse cell create " + onBoard);
+        });
     }
 
     @StepDoc(value = "Runs `jailhouse cell load NAME IMAGE` with a built-in inmate (in `/usr/share/jailhouse/inmates/`) or your project's binary.",
@@ -229,14 +235,14 @@ public class JailhouseSteps {
         return text.substring(dump);
     }
 
-    @StepDoc(value = "Runs `jailhouse cell start`; it must succeed.",
+    @StepDoc(value = "Runs `jailhouse cell start`; it must succeed. A fork point.",
             example = {"When the cell \"inmate-demo\" is started"})
     @When("the cell {string} is started")
     public void theCellIsStarted(String cell) {
         succeeds("jailhouse cell start " + cell);
     }
 
-    @StepDoc(value = "Runs `jailhouse cell destroy`; it must succeed.",
+    @StepDoc(value = "Runs `jailhouse cell destroy`; it must succeed. A fork point.",
             example = {"When the cell \"inmate-demo\" is destroyed"})
     @When("the cell {string} is destroyed")
     public void theCellIsDestroyed(String cell) {

@@ -32,6 +32,19 @@ public final class ProjectFiles {
         return ScenarioWorld.project().file(step, relative, kinds);
     }
 
+    /**
+     * A file name as a fork point's key needs it: a project file with the digest of its content (the
+     * board gets a copy of it), a built-in name or board path as it is (the boot inputs cover those).
+     */
+    String named(String name) {
+        if (name.startsWith("/") || !isProjectPath(name)) return name;
+        try {
+            return name + " " + dev.warden.lab.BootInputs.sha256(read("", name).content());
+        } catch (RuntimeException e) {
+            return name + " unreadable " + e.getMessage(); // the step reports it; no snapshot is stored after a failure
+        }
+    }
+
     Path folder(String step, String relative) {
         return ScenarioWorld.project().folder(step, relative);
     }

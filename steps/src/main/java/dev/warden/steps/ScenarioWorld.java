@@ -2,7 +2,12 @@ package dev.warden.steps;
 
 import dev.warden.emulator.board.ConsoleRole;
 import dev.warden.lab.BootRequest;
+import dev.warden.lab.BootInputs;
 import dev.warden.lab.Lab;
+import dev.warden.lab.LabSnapshot;
+import dev.warden.steps.fork.ForkPoints;
+import dev.warden.steps.fork.ForkTrail;
+import dev.warden.steps.fork.SnapshotCache;
 import dev.warden.lab.WardenProject;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -12,8 +17,11 @@ import java.util.Optional;
 
 /**
  * What one scenario holds: its own board (Cucumber makes one world per scenario, so scenarios run
- * in parallel without sharing anything), the boot media changes it asked for, and a read cursor
- * per console so that "then ... shows" looks only at output after the last match.
+ * in parallel without sharing anything that changes: a board restored from a snapshot is the
+ * scenario's own copy), the boot media changes it asked for, a read cursor per console so that
+ * "then ... shows" looks only at output after the last match, and where the board is on the chain
+ * of fork points ({@link #forkPoint}). Steps keep their state here, nowhere else: a fork point
+ * restores exactly this.
  */
 public final class ScenarioWorld {
 
@@ -36,6 +44,13 @@ public final class ScenarioWorld {
     private int commandOutputEnd;
     private RuntimeException setupError;
     private final Map<String, byte[]> pendingRootFsFiles = new LinkedHashMap<>();
+    private final ForkTrail trail = new ForkTrail();
+    /** Inside a fork point's body (nested points are part of the outer one). */
+    private int pointDepth;
+
+    /** What a fork point leaves: the board and the scenario's place on its consoles. */
+    private record Snapshot(LabSnapshot lab, Map<ConsoleRole, Integer> cursors, int commandOutputStart, int commandOutputEnd,
+                            String lastCommand) {}
 
     public void board(String name) {
         this.boardName = name;
@@ -82,6 +97,7 @@ public final class ScenarioWorld {
 
 
     public Lab powerOn() {
+        if (pointDepth == 0) trail.leave();
         if (lab != null) throw new IllegalStateException("the board is already powered on");
         lab = Lab.powerOn(project(), boardName, request);
         // inside a step the report's current test case is the scenario (in an After hook it is the hook)
@@ -93,13 +109,90 @@ public final class ScenarioWorld {
 
     /** Puts a file on the board's root file system, now or, before power-on, as the board starts. */
     void putOnRootFs(String path, byte[] content) {
-        if (lab != null) lab.linux().fs().putBytes(path, content);
+        if (lab != null) lab().linux().fs().putBytes(path, content);
         else pendingRootFsFiles.put(path, content.clone());
     }
 
     public Lab lab() {
         if (lab == null) throw new IllegalStateException("no board is powered on yet (start with 'Given the board ... is powered on')");
+        if (pointDepth == 0) trail.leave(); // a step other than a fork point uses the board
         return lab;
+    }
+
+    /**
+     * Runs a step that is a fork point: scenarios that begin with the same fork-point steps on the
+     * same inputs ({@link ForkTrail}) run them once; the others start from the snapshot the first
+     * one left, a copy of its board and its place on the consoles. The step is skipped then, its
+     * outcome being the snapshot's; only a step that succeeded leaves one. Nested fork points (a
+     * step calling another) are part of the outer one. {@code powersOn}: the step switches the
+     * board on (the chain starts there); {@code step} names it with everything it reads.
+     */
+    void forkPoint(String step, boolean powersOn, Runnable body) {
+        if (pointDepth > 0 || !ForkPoints.enabled()) {
+            inPoint(body);
+            return;
+        }
+        Optional<String> key = trail.next(step, powersOn, () -> BootInputs.digest(project(), boardName, request)
+                + "\n" + rootFsFilesDigest());
+        if (key.isEmpty()) {
+            inPoint(body);
+            return;
+        }
+        SnapshotCache<Snapshot> cache = ForkPoints.cache();
+        SnapshotCache.Lookup<Snapshot> found = cache.lookup(key.get());
+        if (found instanceof SnapshotCache.Hit<Snapshot> hit) {
+            restore(hit.snapshot(), powersOn);
+            trail.arrive(key.get());
+            ForkPoints.served(powersOn);
+            return;
+        }
+        SnapshotCache.Claim<Snapshot> claim = (SnapshotCache.Claim<Snapshot>) found;
+        boolean stored = false;
+        try {
+            inPoint(body);
+            Snapshot s = new Snapshot(lab.snapshot(), new EnumMap<>(cursors), commandOutputStart, commandOutputEnd, lastCommand);
+            claim.fulfil(s);
+            stored = true;
+            trail.arrive(key.get());
+        } catch (dev.warden.emulator.snapshot.GraphCopyException e) {
+            ForkPoints.cannotSnapshot(e);
+            trail.leave();
+        } finally {
+            if (!stored) claim.abandon();
+        }
+    }
+
+    private void inPoint(Runnable body) {
+        pointDepth++;
+        try {
+            body.run();
+        } finally {
+            pointDepth--;
+        }
+    }
+
+    /** The board and the console places of a snapshot, as if this scenario had run its steps. */
+    private void restore(Snapshot s, boolean powersOn) {
+        Lab previous = lab;
+        lab = s.lab().restore();
+        if (previous != null) previous.close();
+        cursors.clear();
+        cursors.putAll(s.cursors());
+        commandOutputStart = s.commandOutputStart();
+        commandOutputEnd = s.commandOutputEnd();
+        lastCommand = s.lastCommand();
+        if (powersOn) {
+            // what powerOn() does besides building the board
+            dev.warden.steps.report.ScenarioLabels.add(boardName, Hooks.releaseName(lab.release()), tags);
+            pendingRootFsFiles.clear();
+        }
+    }
+
+    /** The files the scenario puts on the root file system as the board starts, by path and content. */
+    private String rootFsFilesDigest() {
+        StringBuilder sb = new StringBuilder();
+        pendingRootFsFiles.forEach((path, content) -> sb.append(path).append('=').append(BootInputs.sha256(content)).append('\n'));
+        return sb.toString();
     }
 
     public Optional<Lab> labIfStarted() {

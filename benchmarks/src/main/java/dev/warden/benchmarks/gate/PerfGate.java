@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The performance gate ({@code mvn verify -Pperf}): runs the core and calibration benchmarks in a
- * short JMH configuration and QEMU on the same images, derives the ratios ({@link Ratios}) and
- * compares them with the baseline ({@link GateCheck}); exits 1 when one falls below its tolerance.
+ * The performance gate ({@code mvn verify -Pperf}): runs the core, harness ({@link HarnessFigures})
+ * and calibration benchmarks in a short JMH configuration and QEMU on the same images, derives the
+ * ratios ({@link Ratios}) and compares them with the baseline ({@link GateCheck}); exits 1 when one
+ * falls below its tolerance.
  * With {@code --record} it writes the measured ratios as the new baseline instead.
  *
  * <p>Usage: {@code PerfGate --baseline benchmarks/baseline.json [--record[=true|false]] [--qemu auto|none|PATH]}.
@@ -55,11 +56,20 @@ public final class PerfGate {
         if (!record && baseline.figures().isEmpty()) usage(baselinePath + " is missing or empty; record one with --record");
 
         Map<String, Map<String, Double>> core = new TreeMap<>();
+        Map<String, Double> harness = new TreeMap<>();
         double calibration = Double.NaN;
-        for (RunResult r : new Runner(options().build()).run()) {
+        List<RunResult> results = new ArrayList<>(new Runner(options().build()).run());
+        results.addAll(new Runner(harnessOptions().build()).run());
+        for (RunResult r : results) {
             double score = r.getPrimaryResult().getScore();
-            if (r.getParams().getBenchmark().startsWith(CalibrationBenchmark.class.getName())) calibration = score;
-            else core.computeIfAbsent(r.getParams().getParam("program"), p -> new TreeMap<>()).put(r.getParams().getParam("mode"), score);
+            String benchmark = r.getParams().getBenchmark();
+            if (benchmark.startsWith(CalibrationBenchmark.class.getName())) calibration = score;
+            else if (benchmark.startsWith(CoreBenchmark.class.getName())) {
+                core.computeIfAbsent(r.getParams().getParam("program"), p -> new TreeMap<>()).put(r.getParams().getParam("mode"), score);
+            } else {
+                HarnessFigures.Measured m = HarnessFigures.measured(r);
+                harness.put(m.name(), m.perSecond());
+            }
         }
         String qemu = QemuTimer.find(qemuOption);
         Map<String, Double> qemuMips = new LinkedHashMap<>();
@@ -78,7 +88,10 @@ public final class PerfGate {
                     q == null ? "-" : String.format(Locale.ROOT, "%.1f", q));
         }
         System.out.printf(Locale.ROOT, "  calibration %.1f%n", calibration);
+        System.out.println("perf gate: harness speeds (per second)");
+        harness.forEach((name, perSecond) -> System.out.printf(Locale.ROOT, "  %-40s %,14.1f%n", name, perSecond));
         Map<String, Double> ratios = Ratios.of(core, calibration, qemuMips);
+        ratios.putAll(HarnessFigures.ratios(harness, calibration));
         if (record) {
             Baseline next = baseline.record(ratios, Ratios::defaultTolerance);
             Files.writeString(baselinePath, next.toJson(), StandardCharsets.UTF_8);
@@ -92,18 +105,32 @@ public final class PerfGate {
 
     /** The short configuration: one fork per benchmark, two 1 s warm-ups, three 1 s measurements. */
     static ChainedOptionsBuilder options() {
+        return base()
+                .include("^" + CoreBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .include("^" + CalibrationBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+
+    /** One fork per benchmark, with the system properties a slower core is shown with. */
+    private static ChainedOptionsBuilder base() {
         List<String> jvmArgs = new ArrayList<>();
         for (String p : FORWARDED) {
             String v = System.getProperty(p);
             if (v != null && !v.isEmpty()) jvmArgs.add("-D" + p + "=" + v);
         }
-        return new OptionsBuilder()
-                .include("^" + CoreBenchmark.class.getName().replace(".", "\\.") + "\\.")
-                .include("^" + CalibrationBenchmark.class.getName().replace(".", "\\.") + "\\.")
-                .forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend(jvmArgs.toArray(new String[0]));
+        return new OptionsBuilder().forks(1).jvmArgsAppend(jvmArgs.toArray(new String[0]));
+    }
+
+    /**
+     * The harness benchmarks ({@link HarnessFigures}): longer warm-ups and measurements than the
+     * core's, because their operations are whole boards and scenarios (milliseconds to seconds, with
+     * the JIT compiling guest code translated during them) and vary more on a shared machine.
+     */
+    static ChainedOptionsBuilder harnessOptions() {
+        return base().include(HarnessFigures.BENCHMARKS)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(2));
     }
 
     private static void usage(String problem) {

@@ -6,6 +6,7 @@ package dev.warden.emulator.cpu;
  * indices into the core's register array: 0..30 general, {@link #ZR} reads as zero, {@link #SP}
  * the current stack pointer, {@link #SINK} absorbs writes to XZR.
  */
+@dev.warden.emulator.snapshot.SharedOnFork
 final class Op {
     static final int ZR = 31;
     static final int SP = 32;

@@ -153,13 +153,15 @@ public final class Hypercalls {
     /** Bytes of the root cell's memory, stopping at the first page its stage 2 does not map. */
     private byte[] readGuest(Cell cell, long address, long length) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (long a = address; a < address + length; a++) {
+        long end = address + length;
+        for (long a = address; a < end; ) {
             var m = cell.stage2().lookup(a);
             if (m.isEmpty()) {
                 if (a == address) throw new HypervisorError(Errno.ENOMEM, String.format("0x%x is not mapped", a));
                 break;
             }
-            out.write((int) hv.board().bus().read(m.get().translate(a), 1));
+            // one walk per block or page: every byte of it translates the same way
+            for (long stop = Math.min(end, m.get().end()); a < stop; a++) out.write((int) hv.board().bus().read(m.get().translate(a), 1));
         }
         return out.toByteArray();
     }

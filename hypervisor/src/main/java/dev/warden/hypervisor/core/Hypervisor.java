@@ -507,7 +507,9 @@ public final class Hypervisor {
 
     /** The cell that owns a CPU now. */
     public Optional<Cell> cellOfCpu(int cpu) {
-        return cells.values().stream().filter(c -> c.cpuSet().get(cpu)).findFirst();
+        // every memory access of a modeled guest asks this: a loop, not a stream
+        for (Cell c : cells.values()) if (c.cpuSet().get(cpu)) return Optional.of(c);
+        return Optional.empty();
     }
 
     public void onPark(ParkListener l) {

@@ -55,6 +55,11 @@ public final class StepsDoc {
                 + " belongs) and brought to the board as on the real thing: configurations and inmates are copied to"
                 + " `/home/root/<path>` on the root file system, device trees onto the SD card. A name starting with"
                 + " `/` is a path on the board.\n\n");
+        md.append("**Fork points.** The steps marked *fork point* (booting, logging in, loading the driver, enabling"
+                + " the hypervisor, creating a cell) run once per JVM for the same board, inputs and steps before them:"
+                + " the next scenario that begins the same way starts from an in-memory snapshot of the board the"
+                + " first one left, with the same transcript. A chain of fork points ends at the first other step that"
+                + " uses the board. `-Dwarden.snapshots=false` runs every step.\n\n");
         md.append("**Parameter types.** ");
         for (StepCatalog.ParameterTypeDoc p : catalog.parameterTypes()) {
             md.append("`{").append(p.name()).append("}` is `").append(p.regexp().replace("|", "\\|")).append("`; ");

@@ -4,7 +4,9 @@ import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
+import dev.warden.steps.fork.ForkPoints;
 import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,6 +27,9 @@ public final class TerminalSummary implements ConcurrentEventListener {
 
     private final PrintStream out;
     private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    /** The JVM's fork-point figures when this run started (a JVM may run several). */
+    private long forkedBefore = ForkPoints.scenariosForked();
+    private long skippedBefore = ForkPoints.stepsSkipped();
 
     public TerminalSummary() {
         this(System.out);
@@ -37,6 +42,10 @@ public final class TerminalSummary implements ConcurrentEventListener {
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(TestRunStarted.class, e -> {
+            forkedBefore = ForkPoints.scenariosForked();
+            skippedBefore = ForkPoints.stepsSkipped();
+        });
         publisher.registerHandlerFor(TestRunFinished.class, e -> totals());
     }
 
@@ -62,6 +71,12 @@ public final class TerminalSummary implements ConcurrentEventListener {
             }
         }
         line(total + " scenarios (" + (total == 0 ? "none ran" : j.toString()) + ")");
+        if (total > 0 && ForkPoints.enabled()) {
+            long forked = ForkPoints.scenariosForked() - forkedBefore;
+            long skipped = ForkPoints.stepsSkipped() - skippedBefore;
+            line(forked + " of them started from a snapshot of a board booted before (" + skipped
+                    + " fork-point steps served from snapshots; -D" + ForkPoints.PROPERTY + "=false boots every one)");
+        }
     }
 
     private void line(String text) {
