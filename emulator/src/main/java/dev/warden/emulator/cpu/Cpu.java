@@ -40,7 +40,10 @@ public final class Cpu {
     private static final Unwind UNWIND = new Unwind();
 
     /** System property {@code warden.translate}: false makes every new core interpret only. */
-    static final boolean DEFAULT_TRANSLATION = !"false".equalsIgnoreCase(System.getProperty("warden.translate", "true"));
+    static boolean translationByDefault() {
+        // read for every new core, so a test can run a whole suite interpreter-only in the same JVM
+        return !"false".equalsIgnoreCase(System.getProperty("warden.translate", "true"));
+    }
     /**
      * System property {@code warden.perf.slowdown}: extra work per executed instruction, for
      * checking that the performance gate notices a slower core. Zero (no extra work) unless set.
@@ -116,7 +119,7 @@ public final class Cpu {
     private CodePage fetchCode;
 
     /** Whether hot code is compiled to JVM bytecode; false runs the interpreter only (the reference). */
-    private boolean translating = DEFAULT_TRANSLATION;
+    private boolean translating = translationByDefault();
     /** Interpreted executions of an instruction before a translation is entered there. */
     private int translationThreshold = 32;
     private long translations;

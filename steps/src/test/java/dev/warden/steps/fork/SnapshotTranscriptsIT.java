@@ -21,9 +21,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * release, Backgrounds that boot, log in, enable and create cells, outlines, rejections, inmates
  * that fault, the root cell parked) runs without snapshots, then with an empty snapshot cache
  * (each chain's first scenario runs its steps and leaves snapshots for the others), then with the
- * cache full (every scenario starts from one), all in parallel as the suite runs; every attachment
- * of every scenario (console transcripts, hypervisor console, kernel log, device tree, cells,
- * register dump, memory map) must be byte-identical across the three runs.
+ * cache full (every scenario starts from one), and last with neither snapshots nor translation
+ * (every core interprets only, {@code warden.translate=false}), all in parallel as the suite runs;
+ * every attachment of every scenario (console transcripts, hypervisor console, kernel log, device
+ * tree, cells, register dump, memory map) must be byte-identical across the four runs.
  */
 class SnapshotTranscriptsIT {
 
@@ -42,8 +43,14 @@ class SnapshotTranscriptsIT {
     };
 
     private static Map<String, Map<String, String>> run(boolean snapshots) {
+        return run(snapshots, true);
+    }
+
+    private static Map<String, Map<String, String>> run(boolean snapshots, boolean translation) {
         String before = System.getProperty(ForkPoints.PROPERTY);
+        String translateBefore = System.getProperty("warden.translate");
         System.setProperty(ForkPoints.PROPERTY, String.valueOf(snapshots));
+        System.setProperty("warden.translate", String.valueOf(translation));
         try {
             List<DiscoverySelector> selectors = new ArrayList<>();
             for (String f : FEATURES) selectors.add(selectClasspathResource(f));
@@ -66,6 +73,8 @@ class SnapshotTranscriptsIT {
         } finally {
             if (before == null) System.clearProperty(ForkPoints.PROPERTY);
             else System.setProperty(ForkPoints.PROPERTY, before);
+            if (translateBefore == null) System.clearProperty("warden.translate");
+            else System.setProperty("warden.translate", translateBefore);
         }
     }
 
@@ -85,6 +94,8 @@ class SnapshotTranscriptsIT {
         Map<String, Map<String, String>> warm = run(true);
         long forkedWarm = ForkPoints.scenariosForked() - forkedBefore - forkedCold;
 
+        Map<String, Map<String, String>> interpreted = run(false, false);
+
         System.out.printf("snapshot transcripts: %d scenarios; cold cache: %d started from a snapshot, %d snapshots taken;"
                 + " warm cache: %d started from a snapshot%n", booted.size(), forkedCold, taken, forkedWarm);
         assertThat(booted).hasSizeGreaterThan(40);
@@ -92,9 +103,11 @@ class SnapshotTranscriptsIT {
         assertThat(booted.values()).allSatisfy(s -> assertThat(s.keySet()).anyMatch(k -> k.startsWith("attachment console ")));
         assertThat(cold.keySet()).isEqualTo(booted.keySet());
         assertThat(warm.keySet()).isEqualTo(booted.keySet());
+        assertThat(interpreted.keySet()).isEqualTo(booted.keySet());
         for (String scenario : booted.keySet()) {
             assertThat(difference(booted.get(scenario), cold.get(scenario))).as("%s, cold cache", scenario).isEmpty();
             assertThat(difference(booted.get(scenario), warm.get(scenario))).as("%s, warm cache", scenario).isEmpty();
+            assertThat(difference(booted.get(scenario), interpreted.get(scenario))).as("%s, interpreter only", scenario).isEmpty();
         }
         // the runs with snapshots really started scenarios from them
         assertThat(taken).as("snapshots taken").isPositive();
