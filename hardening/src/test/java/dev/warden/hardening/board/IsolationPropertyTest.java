@@ -58,17 +58,7 @@ class IsolationPropertyTest {
     @Property(edgeCases = EdgeCasesMode.NONE)
     void accessSucceedsIffTheConfigurationAllowsIt(@ForAll("cases") Case c) {
         BenchBoard.Kind kind = kind(c.board());
-        BenchBoard bench = BenchBoard.of(kind);
-        CaseRun run = new CaseRun(bench, c);
-        try {
-            run.execute();
-        } catch (BenchBoard.ShellGone e) {
-            BenchBoard.discard(kind);
-            throw new AssertionError(run.scenario() + "\n" + e.getMessage(), e);
-        } catch (AssertionError e) {
-            run.cleanUp();
-            throw new AssertionError(e.getMessage() + "\n\nAs a scenario for a .feature file:\n" + run.scenario(), e);
-        }
+        execute(kind, new CaseRun(BenchBoard.of(kind), c), "As a scenario for a .feature file:");
     }
 
     /**
@@ -81,9 +71,13 @@ class IsolationPropertyTest {
     @Property(edgeCases = EdgeCasesMode.NONE)
     void generatedProgramsAreStoppedExactlyWhereTheConfigurationSays(@ForAll("cases") Case c) {
         BenchBoard.Kind kind = kind(c.board());
-        BenchBoard bench = BenchBoard.of(kind);
-        CaseRun run = new CaseRun(bench, new Case(c.board(), c.a(), Optional.empty(), c.secret()));
+        CaseRun run = new CaseRun(BenchBoard.of(kind), new Case(c.board(), c.a(), Optional.empty(), c.secret()));
         run.programs = true;
+        execute(kind, run, "The cell and the program's accesses:");
+    }
+
+    /** Runs one case; a failure carries the case as the user would write it, under {@code heading}. */
+    private static void execute(BenchBoard.Kind kind, CaseRun run, String heading) {
         try {
             run.execute();
         } catch (BenchBoard.ShellGone e) {
@@ -91,7 +85,7 @@ class IsolationPropertyTest {
             throw new AssertionError(run.scenario() + "\n" + e.getMessage(), e);
         } catch (AssertionError e) {
             run.cleanUp();
-            throw new AssertionError(e.getMessage() + "\n\nThe cell and the program's accesses:\n" + run.scenario(), e);
+            throw new AssertionError(e.getMessage() + "\n\n" + heading + "\n" + run.scenario(), e);
         }
     }
 
