@@ -68,15 +68,6 @@ def kernel_module() -> bytes:
     return (b"\x7fELF" + b"\0" * 12 + b"Warden stand-in for jailhouse.ko" + modinfo).ljust(1024, b"\0")
 
 
-def linux_loader() -> bytes:
-    """Stands in for Jailhouse's linux-loader.bin at the cell's reset address. Warden boots the
-    Linux inmate as a model from the parameters the tool loads 4 KiB above it, so this code never
-    runs; it is a valid AArch64 program all the same: wfi; b . (park the CPU should it ever run)."""
-    code = struct.pack("<II", 0xd503207f, 0x14000000)
-    note = b"Warden stand-in for linux-loader.bin: the Linux inmate is modeled\n"
-    return (code + note).ljust(256, b"\0")
-
-
 def main() -> None:
     root = Path(__file__).resolve().parents[2]
     for board, version in BOARDS.items():
@@ -92,10 +83,6 @@ def main() -> None:
     module.parent.mkdir(parents=True, exist_ok=True)
     module.write_bytes(kernel_module())
     print(f"wrote {module.relative_to(root)}")
-    loader = root / "firmware-fixtures" / "linux" / "libexec" / "linux-loader.bin"
-    loader.parent.mkdir(parents=True, exist_ok=True)
-    loader.write_bytes(linux_loader())
-    print(f"wrote {loader.relative_to(root)}")
 
 
 if __name__ == "__main__":

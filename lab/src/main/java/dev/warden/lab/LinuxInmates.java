@@ -17,13 +17,17 @@ import java.util.regex.Pattern;
 /**
  * Linux inmates. {@code jailhouse cell linux} leaves the loader at the cell's reset address and
  * its parameters ("kernel=0x... dtb=0x...") 4 KiB above it; where a cell starts with such
- * parameters pointing at an arm64 Image, the Linux model boots in the cell instead of the loader
- * and kernel code, on the cell's CPUs, every access going through the cell's memory path.
+ * parameters pointing at Warden's model kernel (an arm64 Image whose body is the model's
+ * description), the Linux model boots in the cell instead of the loader and kernel code, on the
+ * cell's CPUs, every access going through the cell's memory path. Any other Image is a real
+ * kernel: the cell's core runs the loader, and the loader the kernel.
  */
 public final class LinuxInmates implements CellCpus.ModeledGuests {
 
     static final long PARAMS_OFFSET = 0x1000;
     static final int ARM64_MAGIC = 0x644d5241;
+    /** What Warden's model kernel carries after the 64-byte Image header (ModelKernelImage). */
+    static final String MODEL_MARK = "WARDEN-LINUX-MODEL";
     private static final Pattern PARAMS = Pattern.compile("kernel=(0x[0-9a-fA-F]+) dtb=(0x[0-9a-fA-F]+)");
 
     private final Hypervisor hv;
@@ -50,6 +54,7 @@ public final class LinuxInmates implements CellCpus.ModeledGuests {
             long kernel = Long.decode(m.group(1));
             long dtb = Long.decode(m.group(2));
             if (memory.read(kernel + 0x38, 4) != ARM64_MAGIC) return false;
+            if (!readString(memory, kernel + 0x40, MODEL_MARK.length()).equals(MODEL_MARK)) return false;
             long imageSize = memory.read(kernel + 0x10, 8);
             long dtbSize = Integer.reverseBytes((int) memory.read(dtb + 4, 4)) & 0xffffffffL; // big-endian totalsize
             int[] cpus = cell.cpus().stream().toArray();

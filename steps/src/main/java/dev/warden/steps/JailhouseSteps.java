@@ -88,6 +88,16 @@ public class JailhouseSteps {
         world.putOnRootFs(target, files.read(step, file).content());
     }
 
+    @StepDoc(value = "Puts Debian's arm64 kernel and the busybox initramfs (from the cache `firmware-fixtures/linux/real/fetch-debian-kernel.sh` fills) on the root file system as `/root/debian/Image` and `/root/debian/initramfs.cpio.gz`: `jailhouse cell linux` with them boots the real kernel in the cell on Warden's cores (a minute or more of wall time; tag such scenarios `@slow`). Without this step the Linux inmate is the fast model.",
+            example = {"Given the Linux inmate is the real kernel"})
+    @Given("the Linux inmate is the real kernel")
+    public void theLinuxInmateIsTheRealKernel() {
+        java.nio.file.Path cache = RealKernelFiles.cache();
+        for (String file : RealKernelFiles.FILES) {
+            world.putOnRootFs(RealKernelFiles.ON_BOARD + file, RealKernelFiles.read("the Linux inmate is the real kernel", cache, file));
+        }
+    }
+
     @StepDoc(value = "Logs in and, on a board whose root file system does not load jailhouse.ko at boot, loads it with `insmod /root/jailhouse.ko`, as a user does. A fork point.",
             example = {"Given the jailhouse driver is loaded"})
     @Given("the jailhouse driver is loaded")

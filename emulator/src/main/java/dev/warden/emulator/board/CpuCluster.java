@@ -75,10 +75,16 @@ public final class CpuCluster implements Processors {
         int core = index;
         cpu.addSysregDevice(new GenericTimer(timerFrequency, () -> now(core), scheduler,
                 level -> ppi(core, PPI_PHYSICAL_TIMER, level), level -> ppi(core, PPI_VIRTUAL_TIMER, level)));
+        cpu.setTlbBroadcast(this::invalidateOthers);
         cpu.reset(pc, pstate);
         cores[index] = cpu;
         sliceStartCount[index] = cpu.instructionCount();
         return cpu;
+    }
+
+    /** TLBI ... IS on one core: every other core forgets its translations too (over-invalidating is harmless). */
+    private void invalidateOthers(Cpu from) {
+        for (Cpu c : cores) if (c != null && c != from) c.flushTlb();
     }
 
     private void ppi(int core, int id, boolean level) {
@@ -105,6 +111,12 @@ public final class CpuCluster implements Processors {
         return c == null ? clock.now() : clock.now() + (c.instructionCount() - sliceStartCount[index]);
     }
 
+    private int started() {
+        int n = 0;
+        for (Cpu c : cores) if (c != null) n++;
+        return n;
+    }
+
     @Override
     public boolean anyRunnable() {
         for (Cpu c : cores) if (c != null && canRun(c)) return true;
@@ -120,10 +132,13 @@ public final class CpuCluster implements Processors {
         while (clock.now() < deadlineNanos && anyRunnable()) {
             long slice = Math.min(SLICE_NS, deadlineNanos - clock.now());
             slice = Math.min(slice, Math.max(1, scheduler.nextEventTime() - clock.now()));
+            boolean shared = started() > 1;
             for (int i = 0; i < cores.length; i++) {
                 Cpu c = cores[i];
                 if (c == null || !canRun(c)) continue;
                 sliceStartCount[i] = c.instructionCount();
+                // the global monitor: other cores ran since this one's last LDXR, so its STXR must not trust it
+                if (shared) c.clearExclusiveMonitor();
                 long budget = slice;
                 writer.as(dev.warden.emulator.console.Writer.core(i), () -> c.run(budget));
             }

@@ -62,6 +62,7 @@ public final class Cpu {
     private final long mpidr;
     private final MemoryPort port;
     private TrapHandler traps = TrapHandler.NONE;
+    private java.util.function.Consumer<Cpu> tlbBroadcast = cpu -> { };
     private final List<SysregDevice> sysregDevices = new ArrayList<>();
     private final Map<Integer, SysregDevice> sysregRoutes = new HashMap<>();
     private CodeCache codeCache = new CodeCache();
@@ -135,6 +136,18 @@ public final class Cpu {
     }
 
     public void setTrapHandler(TrapHandler traps) { this.traps = traps; }
+
+    /**
+     * Who hears this core's broadcast TLB invalidations (TLBI ... IS): the other cores of the
+     * inner-shareable domain, which must forget their translations too.
+     */
+    public void setTlbBroadcast(java.util.function.Consumer<Cpu> listener) { this.tlbBroadcast = listener; }
+
+    /**
+     * Clears the local exclusive monitor, as the global monitor does when another core may have
+     * written in between: the next STXR fails and its loop retries with fresh data.
+     */
+    public void clearExclusiveMonitor() { monitorValid = false; }
 
     public void addSysregDevice(SysregDevice device) {
         sysregDevices.add(device);
@@ -1498,6 +1511,8 @@ public final class Cpu {
         if (el == 0 && !(op1 == 3 && crn == 7)) throw undefined();
         if (crn == 8) {
             flushTlb();
+            // CRm 7 (and 6, ranges) are this core's own; the others reach every core of the domain
+            if (crm != 7 && crm != 6) tlbBroadcast.accept(this);
         } else if (crn == 7 && op1 == 3 && crm == 4 && op2 == 1) {
             long base = value & ~63L; // DC ZVA, 64-byte blocks (DCZID_EL0.BS = 4)
             for (int k = 0; k < 64; k += 8) store(base + k, 8, 0, null);

@@ -1,6 +1,5 @@
 package dev.warden.rootcell.jailhouse;
 
-import dev.warden.devicetree.blob.FdtBlob;
 import dev.warden.config.CellConfig;
 import dev.warden.config.CellConfigs;
 import dev.warden.config.ConfigFormatException;
@@ -16,18 +15,14 @@ import java.util.Optional;
 
 /**
  * {@code jailhouse cell linux [-d DTB] [-i INITRD] [-c CMDLINE] CELLCONFIG KERNEL} for arm64
- * (jailhouse-facts §2.3): checks the Image header, picks the cell's RAM, writes the RAM and the
- * command line into the inmate's device tree, creates the cell if needed, loads the loader, the
- * kernel, the tree and the loader's parameters in one go, and starts the cell.
+ * (jailhouse-facts §2.3): checks the Image header, places the tree, kernel and initramfs in the
+ * cell's RAM ({@link LinuxPlacement}), writes the RAM, the command line and the initramfs into
+ * the inmate's device tree ({@link InmateTree}), creates the cell if needed, loads the loader,
+ * the kernel, the tree, the initramfs and the loader's parameters in one go, and starts the cell.
  */
 public final class CellLinux {
 
     static final String LOADER = "/usr/libexec/jailhouse/linux-loader.bin";
-    static final long MEM_READ = 0x1, MEM_WRITE = 0x2, MEM_EXECUTE = 0x4, MEM_DMA = 0x8, MEM_IO = 0x10,
-            MEM_COMM_REGION = 0x20, MEM_ROOTSHARED = 0x80;
-    static final long RAM_MASK = MEM_READ | MEM_WRITE | MEM_EXECUTE | MEM_DMA | MEM_IO | MEM_COMM_REGION | MEM_ROOTSHARED;
-    static final long RAM_FLAGS = MEM_READ | MEM_WRITE | MEM_EXECUTE | MEM_DMA;
-    static final long TWO_MIB = 0x200000;
     static final String USAGE = "usage: jailhouse cell linux [-h] [-d DTB] [-i INITRD] [-c CMDLINE]\n"
             + "                            [-w PARAMS_FILE] [-a ARCH] [-k FACTOR]\n"
             + "                            CELLCONFIG KERNEL\n";
@@ -47,6 +42,7 @@ public final class CellLinux {
     int run(List<String> args, Shell.Terminal t) {
         String dtbFile = null;
         String cmdline = null;
+        String initrdFile = null;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -60,6 +56,7 @@ public final class CellLinux {
                     String v = args.get(++i);
                     if (a.startsWith("-d")) dtbFile = v;
                     if (a.startsWith("-c")) cmdline = v;
+                    if (a.startsWith("-i")) initrdFile = v;
                 }
                 default -> positional.add(a);
             }
@@ -75,7 +72,9 @@ public final class CellLinux {
         Optional<byte[]> cellBytes = fs.read(resolve.apply(positional.get(0)));
         Optional<byte[]> kernel = fs.read(resolve.apply(positional.get(1)));
         Optional<byte[]> dtb = fs.read(resolve.apply(dtbFile));
-        for (String f : List.of(positional.get(0), positional.get(1), dtbFile)) {
+        List<String> files = new ArrayList<>(List.of(positional.get(0), positional.get(1), dtbFile));
+        if (initrdFile != null) files.add(initrdFile);
+        for (String f : files) {
             if (fs.read(resolve.apply(f)).isEmpty()) {
                 t.print("[Errno 2] No such file or directory: '" + f + "'\n");
                 return 1;
@@ -99,18 +98,17 @@ public final class CellLinux {
             return 1;
         }
         long loaderAt = cell.cpuResetAddress();
-        Optional<MemoryRegion> ram = cell.memoryRegions().stream()
-                .filter(r -> (r.flags() & RAM_MASK) == RAM_FLAGS)
-                .filter(r -> loaderAt < r.virt() || loaderAt >= r.virt() + r.size())
-                .filter(r -> r.size() >= align(image.length) + align(dtb.get().length))
-                .findFirst();
-        if (ram.isEmpty()) {
+        byte[] initrd = initrdFile == null ? null : fs.read(resolve.apply(initrdFile)).orElseThrow();
+        long textOffset = ByteBuffer.wrap(image, 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        Optional<LinuxPlacement> placed = LinuxPlacement.of(cell, image.length, textOffset, dtb.get().length,
+                initrd == null ? -1 : initrd.length);
+        if (placed.isEmpty()) {
             t.print("No space found to load all images\n");
             return 1;
         }
-        long kernelAddr = ram.get().virt();
-        long dtbAddr = kernelAddr + align(image.length);
-        byte[] tree = patchTree(dtb.get(), dtbFile, ram.get(), cmdline);
+        LinuxPlacement at = placed.get();
+        byte[] tree = InmateTree.patch(dtb.get(), dtbFile, LinuxPlacement.ramRegions(cell), cmdline,
+                initrd == null ? -1 : at.initrd(), initrd == null ? -1 : at.initrd() + initrd.length);
         byte[] loader = fs.read(LOADER).orElse(new byte[0]);
         if (loader.length == 0) {
             t.print("[Errno 2] No such file or directory: '" + LOADER + "'\n");
@@ -121,12 +119,14 @@ public final class CellLinux {
                 driver.createCell(cellBytes.get(), positional.get(0));
             }
             CellId id = CellId.byName(cell.name());
-            String params = String.format("kernel=0x%x dtb=0x%x", kernelAddr, dtbAddr);
-            driver.load(id, List.of(
+            String params = String.format("kernel=0x%x dtb=0x%x", at.kernel(), at.dtb());
+            List<JailhouseDriver.Image> images = new ArrayList<>(List.of(
                     new JailhouseDriver.Image(loader, loaderAt),
-                    new JailhouseDriver.Image(image, kernelAddr),
-                    new JailhouseDriver.Image(tree, dtbAddr),
-                    new JailhouseDriver.Image((params + "\0").getBytes(StandardCharsets.US_ASCII), loaderAt + 0x1000)));
+                    new JailhouseDriver.Image(image, at.kernel()),
+                    new JailhouseDriver.Image(tree, at.dtb())));
+            if (initrd != null) images.add(new JailhouseDriver.Image(initrd, at.initrd()));
+            images.add(new JailhouseDriver.Image((params + "\0").getBytes(StandardCharsets.US_ASCII), loaderAt + 0x1000));
+            driver.load(id, images);
             driver.start(id);
             return 0;
         } catch (DriverError e) {
@@ -135,42 +135,8 @@ public final class CellLinux {
         }
     }
 
-    private static long align(long size) {
-        return (size + TWO_MIB - 1) / TWO_MIB * TWO_MIB;
-    }
-
-    /** /memory gets the cell's RAM (cell addresses), /chosen/bootargs the command line. */
+    /** The tree as the tool writes it for one RAM region and a command line, without an initramfs. */
     public static byte[] patchTree(byte[] dtb, String name, MemoryRegion ram, String cmdline) {
-        FdtBlob blob = FdtBlob.loadChecked(dtb, name).openInto(dtb.length + 4096);
-        int root = 0;
-        int addressCells = cells(blob.getProp(root, "#address-cells"), 2);
-        int sizeCells = cells(blob.getProp(root, "#size-cells"), 1);
-        int memory = -1;
-        for (int n = blob.firstSubnode(root); n >= 0; n = blob.nextSubnode(n)) {
-            if (blob.nodeName(n).startsWith("memory")) {
-                memory = n;
-                break;
-            }
-        }
-        if (memory < 0) memory = blob.addSubnode(root, "memory");
-        ByteBuffer reg = ByteBuffer.allocate(4 * (addressCells + sizeCells));
-        putCells(reg, ram.virt(), addressCells);
-        putCells(reg, ram.size(), sizeCells);
-        blob.setProp(memory, "reg", reg.array());
-        if (cmdline != null) {
-            int chosen = blob.pathOffset("/chosen");
-            if (chosen < 0) chosen = blob.addSubnode(root, "chosen");
-            blob.setProp(chosen, "bootargs", (cmdline + "\0").getBytes(StandardCharsets.ISO_8859_1));
-        }
-        blob.pack();
-        return blob.bytes();
-    }
-
-    private static int cells(byte[] value, int dflt) {
-        return value == null || value.length != 4 ? dflt : ByteBuffer.wrap(value).getInt();
-    }
-
-    private static void putCells(ByteBuffer b, long value, int cells) {
-        for (int i = cells - 1; i >= 0; i--) b.putInt((int) (value >>> (32 * i)));
+        return InmateTree.patch(dtb, name, List.of(ram), cmdline, -1, -1);
     }
 }

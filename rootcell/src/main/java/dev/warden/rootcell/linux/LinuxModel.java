@@ -437,10 +437,11 @@ public final class LinuxModel implements KernelLauncher {
 
     /** The RAM of /memory, cut to the limit a {@code mem=} argument sets (as QEMU's rig boots the root kernel). */
     List<long[]> memoryBanks() {
-        List<long[]> out = new ArrayList<>();
+        List<long[]> named = new ArrayList<>();
         for (Node n : tree.root().children()) {
-            if (n.baseName().equals("memory")) n.reg().forEach(r -> out.add(new long[] {r.address(), r.size()}));
+            if (n.baseName().equals("memory")) n.reg().forEach(r -> named.add(new long[] {r.address(), r.size()}));
         }
+        List<long[]> out = mergedBanks(named);
         long limit = memLimit();
         if (limit <= 0) return out;
         List<long[]> cut = new ArrayList<>();
@@ -451,6 +452,25 @@ public final class LinuxModel implements KernelLauncher {
             left -= bank[1];
         }
         return cut;
+    }
+
+    /**
+     * Banks in address order, overlapping ones as one, as memblock adds them: a tree may name the
+     * same RAM twice (jailhouse cell linux adds /memory beside the tree's memory@ node).
+     */
+    private static List<long[]> mergedBanks(List<long[]> banks) {
+        List<long[]> sorted = new ArrayList<>(banks);
+        sorted.sort(java.util.Comparator.comparingLong(b -> b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] b : sorted) {
+            long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && b[0] <= last[0] + last[1]) {
+                last[1] = Math.max(last[1], b[0] + b[1] - last[0]);
+            } else {
+                out.add(new long[] {b[0], b[1]});
+            }
+        }
+        return out;
     }
 
     /** The RAM the kernel manages: /memory (cut by mem=) without the no-map reservations, as [start, end) spans. */

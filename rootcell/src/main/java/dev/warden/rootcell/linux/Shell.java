@@ -2,6 +2,7 @@ package dev.warden.rootcell.linux;
 
 import dev.warden.emulator.board.Board;
 import dev.warden.emulator.devices.uart.UartDriver;
+import dev.warden.emulator.profile.BoardProfile;
 import dev.warden.emulator.profile.BoardProfile.Login;
 import java.nio.charset.StandardCharsets;
 
@@ -44,6 +45,8 @@ public final class Shell {
     private final StringBuilder line = new StringBuilder();
     private boolean loggedIn;
     private boolean ready;
+    /** The console UART's interrupt (GIC INTID), -1 when the profile names none. */
+    private final int ttyIrq;
 
     Shell(Board board, LinuxModel kernel, UartDriver tty, Login login, RootFs fs) {
         this.board = board;
@@ -56,6 +59,20 @@ public final class Shell {
         board.consoles().values().stream().filter(c -> c.port().name() != null)
                 .filter(c -> board.profile().device(c.name()).map(d -> d.primary().base() == tty.base()).orElse(false))
                 .findFirst().ifPresent(c -> c.port().onReceiveReady(this::onInput));
+        this.ttyIrq = board.profile().devices().stream().filter(d -> d.primary().base() == tty.base())
+                .mapToInt(BoardProfile.Device::irq).findFirst().orElse(-1);
+    }
+
+    /**
+     * Whether the console's receive interrupt goes to a CPU this kernel no longer has: a cell
+     * that owns the UART's interrupt (QEMU virt's linux-demo shares the only PL011) enabled it
+     * for its own CPU, and its kernel, not this shell, reads what is typed. The root's input
+     * comes back with the CPU when the cell is destroyed.
+     */
+    private boolean inputTakenByACell() {
+        if (ttyIrq < 32) return false;
+        int cpu = board.gic().map(g -> g.spiTarget(ttyIrq)).orElse(-1);
+        return cpu >= 0 && !kernel.onlineCpus().contains(cpu);
     }
 
     /** Installs a program written against the text-only {@link ShellCommand} interface. */
@@ -99,7 +116,7 @@ public final class Shell {
     private void onInput() {
         int c;
         // while a command runs, typed bytes wait in the UART's FIFO, as they do in a tty's buffer
-        while (ready && !interpreter.hung() && (c = tty.getc()) >= 0) {
+        while (ready && !interpreter.hung() && !inputTakenByACell() && (c = tty.getc()) >= 0) {
             if (c == '\r' || c == '\n') {
                 print("\n");
                 String input = line.toString();

@@ -22,6 +22,9 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
  *   <li>{@code @wip} scenarios say what the model still lacks and cannot pass: they stay out
  *       unless the tag expression asks for {@code @wip} itself. A default of {@code not @wip} in
  *       cucumber.properties would not do, as any {@code -Dcucumber.filter.tags} replaces it.</li>
+ *   <li>{@code @slow} scenarios (the real Linux kernel's, a minute or more each) stay out of the
+ *       default run and of a run for other tags: they run under {@code -Preal-kernel}
+ *       ({@code warden.realKernel=true}) or when the tag expression asks for {@code @slow}.</li>
  *   <li>A suite marked {@link SecondRun} runs only under {@code -Dwarden.repeat=2}.</li>
  * </ul>
  */
@@ -29,19 +32,28 @@ public final class ScenarioSelection implements PostDiscoveryFilter {
 
     public static final String REPEAT_PROPERTY = "warden.repeat";
     private static final String TAGS_PROPERTY = "cucumber.filter.tags";
+    public static final String REAL_KERNEL_PROPERTY = "warden.realKernel";
 
     private final Shard shard;
     private final boolean wipWanted;
+    private final boolean slowWanted;
     private final int repeat;
 
     /** As the JUnit Platform creates it: from the system properties. */
     public ScenarioSelection() {
-        this(Shard.fromSystemProperties(), wipAsked(System.getProperty(TAGS_PROPERTY)), repeat(System.getProperty(REPEAT_PROPERTY)));
+        this(Shard.fromSystemProperties(), wipAsked(System.getProperty(TAGS_PROPERTY)),
+                slowAsked(System.getProperty(TAGS_PROPERTY)) || Boolean.getBoolean(REAL_KERNEL_PROPERTY),
+                repeat(System.getProperty(REPEAT_PROPERTY)));
     }
 
     public ScenarioSelection(Shard shard, boolean wipWanted, int repeat) {
+        this(shard, wipWanted, false, repeat);
+    }
+
+    public ScenarioSelection(Shard shard, boolean wipWanted, boolean slowWanted, int repeat) {
         this.shard = shard;
         this.wipWanted = wipWanted;
+        this.slowWanted = slowWanted;
         this.repeat = repeat;
     }
 
@@ -50,6 +62,13 @@ public final class ScenarioSelection implements PostDiscoveryFilter {
         if (tagExpression == null) return false;
         String e = tagExpression.replaceAll("not\\s+@wip\\b", "");
         return e.matches("(?s).*@wip\\b.*");
+    }
+
+    /** Whether a tag expression selects @slow scenarios on purpose ({@code @slow}, not {@code not @slow}). */
+    static boolean slowAsked(String tagExpression) {
+        if (tagExpression == null) return false;
+        String e = tagExpression.replaceAll("not\\s+@slow\\b", "");
+        return e.matches("(?s).*@slow\\b.*");
     }
 
     /** {@code -Dwarden.repeat}: 1 (default) or 2. */
@@ -70,6 +89,9 @@ public final class ScenarioSelection implements PostDiscoveryFilter {
         if (repeat < 2 && inSecondRun(d)) return FilterResult.excluded("second run without -Dwarden.repeat=2");
         if (!wipWanted && d.getTags().contains(TestTag.create("wip"))) {
             return FilterResult.excluded("@wip: the model cannot reproduce it yet");
+        }
+        if (!slowWanted && d.getTags().contains(TestTag.create("slow"))) {
+            return FilterResult.excluded("@slow: runs under -Preal-kernel or when the tags ask for @slow");
         }
         Optional<Location> at = location(d.getSource().orElse(null));
         if (at.isPresent() && !shard.contains(at.get().path(), at.get().line())) {

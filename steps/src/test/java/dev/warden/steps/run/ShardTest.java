@@ -64,6 +64,18 @@ class ShardTest {
     }
 
     @Test
+    void slowScenariosStayOutUnlessAskedForOrTheRealKernelIsThere() {
+        Set<String> without = new HashSet<>(scenarios(new ScenarioSelection(Shard.parse(""), false, false, 1)));
+        Set<String> with = new HashSet<>(scenarios(new ScenarioSelection(Shard.parse(""), false, true, 1)));
+        assertThat(with).containsAll(without);
+        assertThat(with).filteredOn(id -> id.contains("real-kernel")).isNotEmpty();
+        assertThat(without).filteredOn(id -> id.contains("real-kernel")).isEmpty();
+        assertThat(ScenarioSelection.slowAsked("@linux and @slow")).isTrue();
+        assertThat(ScenarioSelection.slowAsked("not @slow")).isFalse();
+        assertThat(ScenarioSelection.slowAsked("@isolation")).isFalse();
+    }
+
+    @Test
     void theSliceOfAScenarioDependsOnItsLocationOnly() {
         Shard s = new Shard(2, 3);
         boolean first = s.contains("features/conformance/enable.feature", 22);

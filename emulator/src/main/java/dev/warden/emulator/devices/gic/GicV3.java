@@ -80,6 +80,18 @@ public final class GicV3 {
         update();
     }
 
+    /**
+     * The CPU (index) an SPI is delivered to now: the one its IROUTER names, while it is enabled;
+     * -1 while it is disabled or names no CPU. A modeled driver asks it to know whether its
+     * device's interrupt still reaches it.
+     */
+    public int spiTarget(int id) {
+        Interrupt irq = spi(id);
+        if (irq == null || !irq.enabled) return -1;
+        GicCpuInterface c = target(irq);
+        return c == null ? -1 : cpus.indexOf(c);
+    }
+
     Interrupt spi(int id) {
         return id >= 32 && id < interruptCount ? spis[id] : null;
     }

@@ -62,6 +62,18 @@ class GicV3Test {
     }
 
     @Test
+    void anSpiGoesToTheCpuItsRouteNamesOnlyWhileEnabled() {
+        assertThat(gic.spiTarget(40)).as("disabled").isEqualTo(-1);
+        enableSpi(40, 0x80, 0x1);
+        assertThat(gic.spiTarget(40)).isEqualTo(1);
+        gic.distributor().write(0x6000 + 40 * 8L, 8, 0x0);
+        assertThat(gic.spiTarget(40)).isEqualTo(0);
+        gic.distributor().write(0x0180 + (40 / 32) * 4, 4, 1L << (40 % 32)); // ICENABLER
+        assertThat(gic.spiTarget(40)).as("disabled again").isEqualTo(-1);
+        assertThat(gic.spiTarget(7)).as("not an SPI").isEqualTo(-1);
+    }
+
+    @Test
     void thePriorityMaskAndTheRunningPriorityHoldBackInterrupts() {
         enableSpi(34, 0xf0, 0x0);
         gic.setSpi(34, true);
