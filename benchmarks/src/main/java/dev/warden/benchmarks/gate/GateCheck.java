@@ -52,6 +52,13 @@ public final class GateCheck {
         return verdicts;
     }
 
+    /** Per figure, the higher of two runs' values (a figure only one run measured keeps that one). */
+    public static Map<String, Double> better(Map<String, Double> first, Map<String, Double> second) {
+        Map<String, Double> out = new java.util.TreeMap<>(first);
+        second.forEach((name, value) -> out.merge(name, value, (a, b) -> a.isNaN() ? b : b.isNaN() ? a : Math.max(a, b)));
+        return out;
+    }
+
     public static boolean passed(List<Verdict> verdicts) {
         return verdicts.stream().noneMatch(v -> v.status() == Status.FAIL);
     }

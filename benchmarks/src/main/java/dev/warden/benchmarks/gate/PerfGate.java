@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * The performance gate ({@code mvn verify -Pperf}): runs the core, harness ({@link HarnessFigures})
  * and calibration benchmarks in a short JMH configuration and QEMU on the same images, derives the
  * ratios ({@link Ratios}) and compares them with the baseline ({@link GateCheck}); exits 1 when one
- * falls below its tolerance.
+ * falls below its tolerance in two runs (a figure under its floor is measured once more, and
+ * keeps the better of the two).
  * With {@code --record} it writes the measured ratios as the new baseline instead.
  *
  * <p>Usage: {@code PerfGate --baseline benchmarks/baseline.json [--record[=true|false]] [--qemu auto|none|PATH]}.
@@ -55,6 +56,28 @@ public final class PerfGate {
                 : new Baseline(Map.of());
         if (!record && baseline.figures().isEmpty()) usage(baselinePath + " is missing or empty; record one with --record");
 
+        String qemu = QemuTimer.find(qemuOption);
+        Map<String, Double> ratios = measure(qemu);
+        if (record) {
+            Baseline next = baseline.record(ratios, Ratios::defaultTolerance);
+            Files.writeString(baselinePath, next.toJson(), StandardCharsets.UTF_8);
+            System.out.println("perf gate: recorded " + ratios.size() + " figures in " + baselinePath);
+            return;
+        }
+        List<GateCheck.Verdict> verdicts = GateCheck.check(ratios, baseline, qemu != null);
+        if (!GateCheck.passed(verdicts)) {
+            // A busy machine can push one figure under its floor; a slower core pushes it under twice.
+            System.out.print(GateCheck.report(verdicts));
+            System.out.println("perf gate: measuring once more; each figure keeps the better of the two runs");
+            ratios = GateCheck.better(ratios, measure(qemu));
+            verdicts = GateCheck.check(ratios, baseline, qemu != null);
+        }
+        System.out.print(GateCheck.report(verdicts));
+        if (!GateCheck.passed(verdicts)) System.exit(1);
+    }
+
+    /** One run of every benchmark and of QEMU (when {@code qemu} is not null): the speeds printed, the ratios returned. */
+    private static Map<String, Double> measure(String qemu) throws Exception {
         Map<String, Map<String, Double>> core = new TreeMap<>();
         Map<String, Double> harness = new TreeMap<>();
         double calibration = Double.NaN;
@@ -71,7 +94,6 @@ public final class PerfGate {
                 harness.put(m.name(), m.perSecond());
             }
         }
-        String qemu = QemuTimer.find(qemuOption);
         Map<String, Double> qemuMips = new LinkedHashMap<>();
         if (qemu != null) {
             Path work = Files.createTempDirectory("warden-perf");
@@ -92,15 +114,7 @@ public final class PerfGate {
         harness.forEach((name, perSecond) -> System.out.printf(Locale.ROOT, "  %-40s %,14.1f%n", name, perSecond));
         Map<String, Double> ratios = Ratios.of(core, calibration, qemuMips);
         ratios.putAll(HarnessFigures.ratios(harness, calibration));
-        if (record) {
-            Baseline next = baseline.record(ratios, Ratios::defaultTolerance);
-            Files.writeString(baselinePath, next.toJson(), StandardCharsets.UTF_8);
-            System.out.println("perf gate: recorded " + ratios.size() + " figures in " + baselinePath);
-            return;
-        }
-        List<GateCheck.Verdict> verdicts = GateCheck.check(ratios, baseline, qemu != null);
-        System.out.print(GateCheck.report(verdicts));
-        if (!GateCheck.passed(verdicts)) System.exit(1);
+        return ratios;
     }
 
     /** The short configuration: one fork per benchmark, two 1 s warm-ups, three 1 s measurements. */

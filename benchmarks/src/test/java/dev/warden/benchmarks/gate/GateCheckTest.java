@@ -63,4 +63,19 @@ class GateCheckTest {
         assertThat(GateCheck.report(GateCheck.check(Map.of("int-loop translated/interpreted", 8.0, "int-loop translated/qemu", 1.0), BASELINE, true)))
                 .endsWith("perf gate: PASSED (2 figures)\n");
     }
+
+    @Test
+    void aSecondRunKeepsTheBetterValueOfEachFigure() {
+        Map<String, Double> first = Map.of("int-loop translated/interpreted", 5.0, "int-loop translated/qemu", 1.0);
+        Map<String, Double> second = Map.of("int-loop translated/interpreted", 7.0, "int-loop translated/qemu", Double.NaN,
+                "crc-loop translated/interpreted", 3.0);
+
+        Map<String, Double> better = GateCheck.better(first, second);
+
+        assertThat(better).containsEntry("int-loop translated/interpreted", 7.0).containsEntry("int-loop translated/qemu", 1.0)
+                .containsEntry("crc-loop translated/interpreted", 3.0).hasSize(3);
+        // a figure under its floor twice still fails
+        assertThat(GateCheck.passed(GateCheck.check(GateCheck.better(Map.of("int-loop translated/interpreted", 5.0, "int-loop translated/qemu", 1.0),
+                Map.of("int-loop translated/interpreted", 5.5, "int-loop translated/qemu", 1.0)), BASELINE, true))).isFalse();
+    }
 }
