@@ -50,7 +50,7 @@ public final class DtApplyCommand implements Callable<Integer> {
             }
         } catch (DtFiles.UnreadableFile | FdtException e) {
             err.println(e.getMessage());
-            return 1;
+            return 2; // input the command cannot use, as every warden command
         }
         byte[] merged;
         try {
@@ -58,13 +58,13 @@ public final class DtApplyCommand implements Callable<Integer> {
         } catch (FdtException e) {
             err.println(Overlays.fdtoverlayFailureLine(e));
             err.println("  " + e.getMessage());
-            return 1;
+            return 2; // input the command cannot use, as every warden command
         }
         try {
             Files.write(Path.of(output), merged);
         } catch (IOException e) {
             err.println(output + ": cannot write (" + e.getMessage() + ")");
-            return 1;
+            return 2; // input the command cannot use, as every warden command
         }
         return 0;
     }

@@ -53,10 +53,10 @@ public final class DtPrintCommand implements Callable<Integer> {
             return 0;
         } catch (DtFiles.UnreadableFile | FdtException e) {
             err.println(e.getMessage());
-            return 1;
+            return 2; // input the command cannot use, as every warden command
         } catch (NumberFormatException e) {
             err.println("--address " + address + ": expected a number such as 0x88000000");
-            return 1;
+            return 2; // input the command cannot use, as every warden command
         }
     }
 }

@@ -34,11 +34,14 @@ import picocli.CommandLine.Option;
         "instructions executed, the virtual time and the speed.",
         "An arm64 Linux Image boots as QEMU's -kernel -dtb -initrd -append place it (--dtb required);",
         "--type-after and --until talk to it over the console.",
-        "Exit status: 0 after SYSTEM_OFF, SYSTEM_RESET or the --until text, 2 when the instruction limit was reached",
-        "or the core halted for good, 1 on bad input."})
+        "Exit status: 0 after SYSTEM_OFF, SYSTEM_RESET or the --until text; 1 when the instruction or",
+        "virtual-time limit was reached or the core halted for good; 2 on input it cannot use (as every",
+        "warden command)."})
 public final class RunImageCommand implements Callable<Integer> {
 
     static final String QEMU_VIRT = "qemu-arm64-virt";
+    /** Exit statuses: a run that did not end by itself, and input the command cannot use. */
+    static final int DID_NOT_END = 1, BAD_INPUT = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,29 +95,29 @@ public final class RunImageCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!QEMU_VIRT.equals(board)) {
             err.println("run-image: board '" + board + "' is not supported; supported: " + QEMU_VIRT);
-            return 1;
+            return BAD_INPUT;
         }
         if (maxInstructions <= 0) {
             err.println("run-image: --max-instructions must be positive, got " + maxInstructions);
-            return 1;
+            return BAD_INPUT;
         }
         long maxNanos;
         try {
             maxNanos = virtualDuration(maxTime);
         } catch (IllegalArgumentException e) {
             err.println("run-image: --max-time " + maxTime + ": " + e.getMessage());
-            return 1;
+            return BAD_INPUT;
         }
         byte[] image;
         try {
             image = Files.readAllBytes(kernel);
         } catch (IOException e) {
             err.println("run-image: cannot read " + kernel + " (" + e.getMessage() + ")");
-            return 1;
+            return BAD_INPUT;
         }
         if (memoryMib < 1 || memoryMib > 4096) {
             err.println("run-image: --memory must be 1..4096 MiB, got " + memoryMib);
-            return 1;
+            return BAD_INPUT;
         }
         BareMetalMachine machine = new BareMetalMachine(memoryMib << 20, !noNic);
         try {
@@ -126,17 +129,17 @@ public final class RunImageCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("run-image: cannot read " + e.getMessage());
-            return 1;
+            return BAD_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("run-image: " + e.getMessage());
-            return 1;
+            return BAD_INPUT;
         }
         ConsoleScript script = new ConsoleScript(machine::type, machine::requestStop);
         for (String step : typeAfter) {
             int arrow = step.indexOf("=>");
             if (arrow < 0) {
                 err.println("run-image: --type-after needs TEXT=>INPUT, got: " + step);
-                return 1;
+                return BAD_INPUT;
             }
             script.typeAfter(unescape(step.substring(0, arrow)), unescape(step.substring(arrow + 2)));
         }
@@ -152,7 +155,7 @@ public final class RunImageCommand implements Callable<Integer> {
             result = trace == null ? machine.run(maxInstructions, maxNanos, null) : runTraced(machine, maxNanos);
         } catch (UncheckedIOException e) {
             err.println("run-image: cannot write the trace to " + trace + " (" + e.getCause().getMessage() + ")");
-            return 1;
+            return BAD_INPUT;
         }
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         out.flush();
@@ -172,7 +175,7 @@ public final class RunImageCommand implements Callable<Integer> {
         }
         out.flush();
         boolean reached = result.stop() == BareMetalMachine.Stop.REQUESTED;
-        return result.stop() == BareMetalMachine.Stop.SYSTEM_OFF || result.stop() == BareMetalMachine.Stop.SYSTEM_RESET || reached ? 0 : 2;
+        return result.stop() == BareMetalMachine.Stop.SYSTEM_OFF || result.stop() == BareMetalMachine.Stop.SYSTEM_RESET || reached ? 0 : DID_NOT_END;
     }
 
     private static String unescape(String s) {

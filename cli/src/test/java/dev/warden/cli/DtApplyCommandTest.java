@@ -33,7 +33,7 @@ class DtApplyCommandTest {
         Path out = tmp.resolve("never.dtb");
         String overlay = fixture("k3-am654-idk/boot/dtb/ti/k3-am654-missing-label.dtbo");
         DtCliFixtures.Result r = run("dt", "apply", fixture(BASE), overlay, "-o", out.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("Failed to apply '" + overlay + "': FDT_ERR_NOTFOUND\n");
         assertThat(r.err()).containsPattern("\n  " + java.util.regex.Pattern.quote(overlay)
                 + ": offset 0x[0-9a-f]+: label 'main_uart7' \\(used at /fragment@0:target:0\\) is not in the base's"
@@ -46,7 +46,7 @@ class DtApplyCommandTest {
         DtCliFixtures.Result r = run("dt", "apply",
                 fixture("k3-am654-idk/boot/dtb/ti/k3-am654-base-board-no-symbols.dtb"),
                 fixture("k3-am654-idk/boot/dtb/ti/k3-am654-idk-jailhouse.dtbo"), "-o", tmp.resolve("x.dtb").toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains(": FDT_ERR_NOTFOUND\n").contains("compile the base with dtc -@");
     }
 
@@ -55,14 +55,14 @@ class DtApplyCommandTest {
         Path junk = tmp.resolve("junk.dtbo");
         Files.writeString(junk, "this is not a device tree at all, just text");
         DtCliFixtures.Result r = run("dt", "apply", fixture(BASE), junk.toString(), "-o", tmp.resolve("x.dtb").toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(junk + ": offset 0x0: expected magic 0xd00dfeed, found 0x74686973 (FDT_ERR_BADMAGIC)\n");
     }
 
     @Test
     void aMissingFileIsNamed() {
         DtCliFixtures.Result r = run("dt", "apply", fixture(BASE), "/nonexistent/x.dtbo", "-o", tmp.resolve("x.dtb").toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("/nonexistent/x.dtbo: no such file\n");
     }
 

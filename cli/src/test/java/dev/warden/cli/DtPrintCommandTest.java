@@ -35,7 +35,7 @@ class DtPrintCommandTest {
         byte[] full = Files.readAllBytes(Path.of(fixture("qemu-arm64-virt/boot/dtb/qemu-arm64-virt.dtb")));
         Files.write(cut, java.util.Arrays.copyOf(full, 100));
         DtCliFixtures.Result r = run("dt", "print", cut.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(cut + ": offset 0x64: expected " + full.length
                 + " bytes (header totalsize), file has 100 (FDT_ERR_TRUNCATED)\n");
         Files.delete(cut);

@@ -60,17 +60,17 @@ class RunImageCommandTest {
     }
 
     @Test
-    void theInstructionLimitStopsTheRunWithStatusTwo() {
+    void theInstructionLimitStopsTheRunWithStatusOne() {
         Result r = run("run-image", "--board", "qemu-arm64-virt", "--kernel", IMAGES.resolve("uart-demo.elf").toString(),
                 "--max-instructions", "1000");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("stopped by the instruction limit: 1000 instructions, virtual time 0.001000 ms");
     }
 
     @Test
     void anUnsupportedBoardIsNamed() {
         Result r = run("run-image", "--board", "k3-am654-idk", "--kernel", IMAGES.resolve("uart-demo.elf").toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("board 'k3-am654-idk' is not supported; supported: qemu-arm64-virt");
     }
 
@@ -81,14 +81,14 @@ class RunImageCommandTest {
         elf[18] = 62; // EM_X86_64
         Files.write(broken, elf);
         Result r = run("run-image", "--board", "qemu-arm64-virt", "--kernel", broken.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains(broken + ": at offset 18: expected machine EM_AARCH64 (183), found 62");
     }
 
     @Test
     void aMissingImageIsReported() {
         Result r = run("run-image", "--board", "qemu-arm64-virt", "--kernel", tmp.resolve("nope.bin").toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("cannot read").contains("nope.bin");
     }
 
