@@ -124,7 +124,7 @@ public final class ProfileFromTree {
             draft.timerComment = "a default: the tree does not say";
             draft.todo("timer.frequency", (timer.isPresent() ? timer.get().path() + " has no clock-frequency"
                     : "no arm,armv8-timer node") + " (the firmware programs CNTFRQ_EL0); "
-                    + DEFAULT_TIMER_HZ / 1_000_000 + " MHz is TI K3's, QEMU virt runs at 62.5 MHz: put your board's");
+                    + DEFAULT_TIMER_HZ / 1_000_000 + " MHz is TI K3's, QEMU virt runs at 62.5 MHz: put your board's CNTFRQ_EL0 value here");
         }
     }
 
