@@ -91,18 +91,7 @@ final class RegionCompiler extends MemoryOpWriter {
         mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
         mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "r", "[J");
         mv.visitVarInsn(Opcodes.ASTORE, REGS);
-        for (int g = used.nextSetBit(0); g >= 0; g = used.nextSetBit(g + 1)) {
-            mv.visitVarInsn(Opcodes.ALOAD, REGS);
-            pushInt(g);
-            mv.visitInsn(Opcodes.LALOAD);
-            mv.visitVarInsn(Opcodes.LSTORE, slot(g));
-        }
-        pushInt(Flags.NZCV);
-        mv.visitVarInsn(Opcodes.ISTORE, FOP);
-        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
-        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "nzcv", "I");
-        mv.visitInsn(Opcodes.I2L);
-        mv.visitVarInsn(Opcodes.LSTORE, FA);
+        loadGuestState();
         for (int local : new int[] {FB, EXIT_PC, ADDR, VALUE, VALUE2}) {
             mv.visitInsn(Opcodes.LCONST_0);
             mv.visitVarInsn(Opcodes.LSTORE, local);
@@ -131,6 +120,22 @@ final class RegionCompiler extends MemoryOpWriter {
     }
 
     /** Every register an op names (conservatively: all its register fields) is loaded on entry. */
+    /** The guest registers the region uses and the flags (NZCV in its plain form), from the core into the locals. */
+    private void loadGuestState() {
+        for (int g = used.nextSetBit(0); g >= 0; g = used.nextSetBit(g + 1)) {
+            mv.visitVarInsn(Opcodes.ALOAD, REGS);
+            pushInt(g);
+            mv.visitInsn(Opcodes.LALOAD);
+            mv.visitVarInsn(Opcodes.LSTORE, slot(g));
+        }
+        pushInt(Flags.NZCV);
+        mv.visitVarInsn(Opcodes.ISTORE, FOP);
+        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "nzcv", "I");
+        mv.visitInsn(Opcodes.I2L);
+        mv.visitVarInsn(Opcodes.LSTORE, FA);
+    }
+
     private void noteRegisters(Op op) {
         for (int g : new int[] {op.rd, op.rn, op.rm, op.ra}) if (g < 31 || g == Op.SP) used.set(g);
         if (op.kind == Op.BL || op.kind == Op.BLR) used.set(30);
@@ -243,18 +248,7 @@ final class RegionCompiler extends MemoryOpWriter {
         mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "icount", "J");
         mv.visitInsn(Opcodes.LRETURN);
         mv.visitLabel(goOn);
-        for (int g = used.nextSetBit(0); g >= 0; g = used.nextSetBit(g + 1)) {
-            mv.visitVarInsn(Opcodes.ALOAD, REGS);
-            pushInt(g);
-            mv.visitInsn(Opcodes.LALOAD);
-            mv.visitVarInsn(Opcodes.LSTORE, slot(g));
-        }
-        pushInt(Flags.NZCV);
-        mv.visitVarInsn(Opcodes.ISTORE, FOP);
-        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
-        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "nzcv", "I");
-        mv.visitInsn(Opcodes.I2L);
-        mv.visitVarInsn(Opcodes.LSTORE, FA);
+        loadGuestState();
         forgetPages(); // the slow step may have refilled or flushed the TLB
         // Back to where the instruction's own code ends.
         List<Integer> keys = new ArrayList<>();
