@@ -29,4 +29,20 @@ class StrayReadTest {
         assertThat(ours).isEqualTo(Files.readString(GOLDENS.resolve("stray-read.uart.txt"), StandardCharsets.ISO_8859_1));
         assertThat(result.stop()).isEqualTo(BareMetalMachine.Stop.SYSTEM_OFF);
     }
+
+    /**
+     * The golden program is the committed mmio-probe with only its parameter block (file offset
+     * 0x2000, one page) replaced: a rebuilt probe without a re-recorded golden fails here, in every
+     * build, instead of only where QEMU runs (record.sh --check under -Poracles).
+     */
+    @Test
+    void the_golden_is_the_committed_probe_with_its_parameters() throws Exception {
+        byte[] golden = Files.readAllBytes(GOLDENS.resolve("stray-read.elf"));
+        byte[] probe = Files.readAllBytes(GOLDENS.resolve("../../inmates/build/qemu-arm64-virt-standalone/mmio-probe.elf"));
+
+        assertThat(golden).as("stray-read.elf against mmio-probe.elf: re-run firmware-fixtures/oracle/stray-read/record.sh")
+                .hasSameSizeAs(probe);
+        assertThat(java.util.Arrays.copyOfRange(golden, 0, 0x2000)).isEqualTo(java.util.Arrays.copyOfRange(probe, 0, 0x2000));
+        assertThat(java.util.Arrays.copyOfRange(golden, 0x3000, golden.length)).isEqualTo(java.util.Arrays.copyOfRange(probe, 0x3000, probe.length));
+    }
 }
