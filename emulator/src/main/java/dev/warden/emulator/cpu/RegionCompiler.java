@@ -223,16 +223,7 @@ final class RegionCompiler extends MemoryOpWriter {
     private void emitSlowStep() {
         if (resumes.isEmpty()) return;
         mv.visitLabel(slowStep);
-        for (int g = used.nextSetBit(0); g >= 0; g = used.nextSetBit(g + 1)) {
-            mv.visitVarInsn(Opcodes.ALOAD, REGS);
-            pushInt(g);
-            mv.visitVarInsn(Opcodes.LLOAD, slot(g));
-            mv.visitInsn(Opcodes.LASTORE);
-        }
-        storeFlags();
-        mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
-        mv.visitVarInsn(Opcodes.LLOAD, EXIT_PC);
-        mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, "pc", "J");
+        storeGuestState(used);
         mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
         mv.visitVarInsn(Opcodes.LLOAD, VALUE);
         mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, "icount", "J");
@@ -263,9 +254,9 @@ final class RegionCompiler extends MemoryOpWriter {
         mv.visitLookupSwitchInsn(targets.get(0), keys.stream().mapToInt(Integer::intValue).toArray(), targets.toArray(new Label[0]));
     }
 
-    private void emitExit() {
-        mv.visitLabel(exit);
-        for (int g = written.nextSetBit(0); g >= 0; g = written.nextSetBit(g + 1)) {
+    /** {@code registers} from the locals, the flags and the PC (EXIT_PC) back into the core. */
+    private void storeGuestState(java.util.BitSet registers) {
+        for (int g = registers.nextSetBit(0); g >= 0; g = registers.nextSetBit(g + 1)) {
             mv.visitVarInsn(Opcodes.ALOAD, REGS);
             pushInt(g);
             mv.visitVarInsn(Opcodes.LLOAD, slot(g));
@@ -275,6 +266,11 @@ final class RegionCompiler extends MemoryOpWriter {
         mv.visitVarInsn(Opcodes.ALOAD, CPU_ARG);
         mv.visitVarInsn(Opcodes.LLOAD, EXIT_PC);
         mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, "pc", "J");
+    }
+
+    private void emitExit() {
+        mv.visitLabel(exit);
+        storeGuestState(written);
         mv.visitVarInsn(Opcodes.LLOAD, N);
         mv.visitInsn(Opcodes.LRETURN);
     }
